@@ -1,5 +1,58 @@
 package dev.awsbootstrap.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** The entry point: parses the command line and ends the process with the run's exit code. */
 public final class Main {
-    public static void main(String[] args) {}
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintStream out = utf8(FileDescriptor.out);
+        PrintStream err = utf8(FileDescriptor.err);
+        int code = run(args, System.in, out, err, System.getenv());
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs aws-bootstrap with the given streams and environment; returns the exit code. */
+    public static int run(
+            String[] args,
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> environment) {
+        Streams streams = new Streams(in, out, err, environment);
+        CommandLine commandLine = new CommandLine(new BootstrapCommand(streams));
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        commandLine.setParameterExceptionHandler(Main::badUsage);
+        return commandLine.execute(args);
+    }
+
+    private static int badUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr()
+                .println(
+                        "Error: "
+                                + e.getMessage()
+                                + ": see "
+                                + command.getCommandName()
+                                + " --help.");
+        return dev.awsbootstrap.ExitCode.BAD_INPUT.code();
+    }
+
+    private static PrintStream utf8(FileDescriptor descriptor) {
+        return new PrintStream(new FileOutputStream(descriptor), true, StandardCharsets.UTF_8);
+    }
+
+    /** The process's standard streams and environment, passed in so that tests can supply them. */
+    record Streams(
+            InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {}
 }

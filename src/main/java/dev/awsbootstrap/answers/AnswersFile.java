@@ -1,0 +1,182 @@
+package dev.awsbootstrap.answers;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.awsbootstrap.BootstrapException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an answers file, YAML or JSON (JSON is YAML too), and reports every unknown key and every
+ * value of the wrong type at once, each on one line that names the key.
+ */
+public final class AnswersFile {
+    private AnswersFile() {}
+
+    public static Answers read(Path file) {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw BootstrapException.badInput(
+                    "The answers file "
+                            + file
+                            + " does not exist: check the path given to"
+                            + " --answers.");
+        } catch (IOException e) {
+            throw BootstrapException.badInput(
+                    "Cannot read the answers file " + file + " (" + e.getMessage() + ").");
+        }
+        return parse(file.toString(), content);
+    }
+
+    static Answers parse(String name, byte[] content) {
+        List<String> problems = new ArrayList<>();
+        ObjectMapper mapper =
+                YAMLMapper.builder()
+                        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                        .addHandler(new ProblemCollector(problems))
+                        .build();
+        Answers answers;
+        try {
+            answers = mapper.readValue(content, Answers.class);
+        } catch (JsonProcessingException e) {
+            throw BootstrapException.badInput(
+                    name
+                            + ": "
+                            + where(e.getLocation())
+                            + firstLine(e.getOriginalMessage())
+                            + ": fix the file's syntax (YAML or JSON).");
+        } catch (IOException e) {
+            throw BootstrapException.badInput(name + ": " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw BootstrapException.badInput(
+                    String.join("\n", problems.stream().map(p -> name + ": " + p).toList()));
+        }
+        return answers == null ? Answers.none() : answers;
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return "line " + location.getLineNr() + ": ";
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "not valid" : text.lines().findFirst().orElse("not valid");
+    }
+
+    /** The dotted key of the value the parser is at, such as {@code budget.thresholds[1]}. */
+    static String keyOf(JsonParser parser) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null; c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.add(0, c.getCurrentName());
+            } else if (c.inArray()) {
+                parts.add(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            }
+        }
+        return String.join(".", parts).replace(".[", "[");
+    }
+
+    /** Notes each problem and carries on, so that the operator sees all of them at once. */
+    private static final class ProblemCollector extends DeserializationProblemHandler {
+        private final List<String> problems;
+
+        ProblemCollector(List<String> problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public boolean handleUnknownProperty(
+                DeserializationContext context,
+                JsonParser parser,
+                JsonDeserializer<?> deserializer,
+                Object beanOrClass,
+                String propertyName)
+                throws IOException {
+            problems.add(
+                    "unknown key \""
+                            + keyOf(parser)
+                            + "\": check its spelling against the"
+                            + " answers-file reference in the README.");
+            parser.skipChildren();
+            return true;
+        }
+
+        @Override
+        public Object handleWeirdStringValue(
+                DeserializationContext context,
+                Class<?> targetType,
+                String value,
+                String failureMessage) {
+            problems.add(wrongType(context.getParser(), "\"" + value + "\"", targetType));
+            return null;
+        }
+
+        @Override
+        public Object handleWeirdNumberValue(
+                DeserializationContext context,
+                Class<?> targetType,
+                Number value,
+                String failureMessage) {
+            problems.add(wrongType(context.getParser(), value.toString(), targetType));
+            return null;
+        }
+
+        @Override
+        public Object handleUnexpectedToken(
+                DeserializationContext context,
+                JavaType targetType,
+                JsonToken token,
+                JsonParser parser,
+                String failureMessage)
+                throws IOException {
+            String found =
+                    token == JsonToken.START_ARRAY
+                            ? "a list"
+                            : token == JsonToken.START_OBJECT
+                                    ? "a map"
+                                    : "\"" + parser.getText() + "\"";
+            problems.add(wrongType(parser, found, targetType.getRawClass()));
+            parser.skipChildren();
+            return null;
+        }
+
+        private static String wrongType(JsonParser parser, String found, Class<?> target) {
+            return keyOf(parser) + ": " + found + " is not " + describe(target) + ".";
+        }
+
+        private static String describe(Class<?> type) {
+            if (Number.class.isAssignableFrom(type)) {
+                return "a number";
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                return "true or false";
+            }
+            if (type == String.class) {
+                return "a single value";
+            }
+            if (List.class.isAssignableFrom(type)) {
+                return "a list";
+            }
+            return "a map of keys";
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.awsbootstrap.cli;
+
+import dev.awsbootstrap.BootstrapException;
+import dev.awsbootstrap.ExitCode;
+import dev.awsbootstrap.answers.Answers;
+import dev.awsbootstrap.answers.AnswersFile;
+import dev.awsbootstrap.answers.AnswersValidator;
+import dev.awsbootstrap.aws.AwsChanges;
+import dev.awsbootstrap.aws.AwsClients;
+import dev.awsbootstrap.aws.AwsErrors;
+import dev.awsbootstrap.aws.AwsRegions;
+import dev.awsbootstrap.aws.AwsSettings;
+import dev.awsbootstrap.console.TextConsole;
+import dev.awsbootstrap.steps.account.AccountAliasStep;
+import dev.awsbootstrap.steps.account.BillingAccessStep;
+import dev.awsbootstrap.steps.account.CallerStep;
+import dev.awsbootstrap.steps.account.RootMfaStep;
+import dev.awsbootstrap.wizard.ResumeSession;
+import dev.awsbootstrap.wizard.RunReport;
+import dev.awsbootstrap.wizard.Step;
+import dev.awsbootstrap.wizard.StepContext;
+import dev.awsbootstrap.wizard.Wizard;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Wires a wizard run together from the command line: answers, clients, console, resume file. */
+final class WizardRunner {
+    private final Main.Streams streams;
+    private final CommonOptions options;
+
+    WizardRunner(Main.Streams streams, CommonOptions options) {
+        this.streams = streams;
+        this.options = options;
+        ConsoleFactory.configureLogging(options.verbose);
+    }
+
+    /** The steps of the wizard, in order. */
+    static List<Step<?>> steps() {
+        return List.of(
+                new CallerStep(),
+                new RootMfaStep(),
+                new AccountAliasStep(),
+                new BillingAccessStep());
+    }
+
+    int run(boolean dryRun, Path answersFile, boolean nonInteractive) {
+        TextConsole console = ConsoleFactory.create(streams, options, nonInteractive);
+        try {
+            Answers answers = readAnswers(answersFile);
+            return runWizard(console, answers, dryRun);
+        } catch (BootstrapException e) {
+            console.error(e.getMessage());
+            if (options.verbose && e.getCause() != null) {
+                e.getCause().printStackTrace(streams.err());
+            }
+            return e.exitCode().code();
+        } catch (RuntimeException e) {
+            console.error(
+                    "Unexpected failure: "
+                            + e
+                            + ". Run again to resume; --verbose shows"
+                            + " the details.");
+            if (options.verbose) {
+                e.printStackTrace(streams.err());
+            }
+            return ExitCode.FAILED.code();
+        }
+    }
+
+    private Answers readAnswers(Path file) {
+        if (file == null) {
+            return Answers.none();
+        }
+        Answers answers = AnswersFile.read(file);
+        AnswersValidator.check(
+                file.toString(), answers, AwsRegions::isKnown, streams.environment()::get);
+        return answers;
+    }
+
+    private int runWizard(TextConsole console, Answers answers, boolean dryRun) {
+        AwsSettings settings =
+                new AwsSettings(
+                        Optional.ofNullable(options.profile),
+                        Optional.ofNullable(options.region),
+                        endpoint(),
+                        dryRun);
+        try (AwsClients clients = new AwsClients(settings);
+                ResumeSession session =
+                        new ResumeSession(
+                                Optional.ofNullable(options.state),
+                                home(),
+                                dryRun,
+                                Clock.systemUTC())) {
+            boolean offline = clients.findCredentials().isEmpty();
+            if (offline && !dryRun) {
+                throw new BootstrapException(ExitCode.FAILED, AwsErrors.NO_CREDENTIALS);
+            }
+            AwsChanges changes = new AwsChanges(clients, dryRun, console::result);
+            StepContext context =
+                    new StepContext(console, answers, clients, changes, session, offline);
+            RunReport report = new Wizard(steps()).run(context);
+            new ReportPrinter(console, options.output).print(report, session.file());
+            return ExitCode.DONE.code();
+        }
+    }
+
+    private Optional<URI> endpoint() {
+        if (options.endpointUrl == null) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(options.endpointUrl);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new java.net.URISyntaxException(options.endpointUrl, "no scheme or host");
+            }
+            return Optional.of(uri);
+        } catch (java.net.URISyntaxException e) {
+            throw BootstrapException.badInput(
+                    "--endpoint-url \""
+                            + options.endpointUrl
+                            + "\" is not a URL: give one such"
+                            + " as http://127.0.0.1:5000.");
+        }
+    }
+
+    private Path home() {
+        String home = streams.environment().get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
+    }
+}

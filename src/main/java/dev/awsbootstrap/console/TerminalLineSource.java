@@ -1,0 +1,71 @@
+package dev.awsbootstrap.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * Answers typed at a real terminal through JLine, with line editing and masked secrets. The
+ * terminal is opened at the first question, so a run that asks nothing never pays for it.
+ */
+public final class TerminalLineSource implements LineSource, AutoCloseable {
+    private Terminal terminal;
+    private LineReader reader;
+
+    @Override
+    public String readLine(String prompt) {
+        return read(prompt, null);
+    }
+
+    @Override
+    public String readSecret(String prompt) {
+        return read(prompt, '*');
+    }
+
+    private String read(String prompt, Character mask) {
+        try {
+            return reader().readLine(prompt, mask);
+        } catch (UserInterruptException | EndOfFileException e) {
+            throw new OperatorInterrupted();
+        }
+    }
+
+    private synchronized LineReader reader() {
+        if (reader == null) {
+            try {
+                terminal = TerminalBuilder.builder().system(true).build();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            reader = LineReaderBuilder.builder().terminal(terminal).build();
+            reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        }
+        return reader;
+    }
+
+    @Override
+    public boolean canRead() {
+        return true;
+    }
+
+    @Override
+    public boolean canReadSecret() {
+        return true;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (terminal != null) {
+            try {
+                terminal.close();
+            } catch (IOException e) {
+                // The terminal goes back to its normal mode when the process ends anyway.
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.awsbootstrap.console;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The console of aws-bootstrap: plain lines, optionally styled, questions from a {@link
+ * LineSource}.
+ */
+public final class TextConsole implements Console {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final LineSource input;
+    private final Style style;
+    private final boolean quiet;
+
+    public TextConsole(
+            PrintStream out, PrintStream err, LineSource input, Style style, boolean quiet) {
+        this.out = out;
+        this.err = err;
+        this.input = input;
+        this.style = style;
+        this.quiet = quiet;
+    }
+
+    @Override
+    public void header(String text) {
+        if (!quiet) {
+            err.println();
+            err.println(style.bold(text));
+        }
+    }
+
+    @Override
+    public void info(String text) {
+        if (!quiet) {
+            err.println("  " + text);
+        }
+    }
+
+    @Override
+    public void success(String text) {
+        if (!quiet) {
+            err.println("  " + style.green("✓ " + text));
+        }
+    }
+
+    @Override
+    public void warn(String text) {
+        err.println("  " + style.yellow("! " + text));
+    }
+
+    @Override
+    public void error(String text) {
+        for (String line : text.split("\n")) {
+            err.println(style.red("Error: ") + line);
+        }
+    }
+
+    @Override
+    public void result(String text) {
+        out.println(text);
+    }
+
+    @Override
+    public boolean canAsk() {
+        return input.canRead();
+    }
+
+    @Override
+    public boolean canAskSecret() {
+        return input.canReadSecret();
+    }
+
+    @Override
+    public String ask(
+            String question, String defaultValue, Function<String, Optional<String>> rule) {
+        String prompt =
+                "  "
+                        + style.bold(question)
+                        + (defaultValue == null ? "" : " [" + defaultValue + "]")
+                        + ": ";
+        while (true) {
+            String line = read(prompt).strip();
+            String answer = line.isEmpty() && defaultValue != null ? defaultValue : line;
+            Optional<String> broken =
+                    answer.isEmpty() ? Optional.of("an answer is needed") : rule.apply(answer);
+            if (broken.isEmpty()) {
+                return answer;
+            }
+            err.println(
+                    "  " + style.yellow("! \"" + answer + "\": " + broken.get() + ". Try again."));
+        }
+    }
+
+    @Override
+    public String choose(
+            String question,
+            List<Choice> choices,
+            String defaultKey,
+            Function<String, Optional<String>> other) {
+        err.println("  " + style.bold(question));
+        for (Choice choice : choices) {
+            String mark = choice.key().equals(defaultKey) ? "*" : " ";
+            err.println("   " + mark + " " + choice.key() + style.dim("  " + choice.description()));
+        }
+        List<String> keys = choices.stream().map(Choice::key).toList();
+        return ask(
+                "Your choice",
+                defaultKey,
+                answer -> {
+                    if (keys.contains(answer)) {
+                        return Optional.empty();
+                    }
+                    return other == null
+                            ? Optional.of("type one of " + String.join(", ", keys))
+                            : other.apply(answer);
+                });
+    }
+
+    @Override
+    public boolean confirm(String question, boolean defaultAnswer) {
+        String answer = ask(question + " (y/n)", defaultAnswer ? "y" : "n", TextConsole::yesOrNo);
+        return answer.toLowerCase(Locale.ROOT).startsWith("y");
+    }
+
+    private static Optional<String> yesOrNo(String answer) {
+        return List.of("y", "yes", "n", "no").contains(answer.toLowerCase(Locale.ROOT))
+                ? Optional.empty()
+                : Optional.of("answer y or n");
+    }
+
+    @Override
+    public String askSecret(String question) {
+        String line = input.readSecret("  " + style.bold(question) + ": ");
+        if (line == null) {
+            throw new OperatorInterrupted();
+        }
+        return line;
+    }
+
+    private String read(String prompt) {
+        String line = input.readLine(prompt);
+        if (line == null) {
+            throw new OperatorInterrupted();
+        }
+        return line;
+    }
+}

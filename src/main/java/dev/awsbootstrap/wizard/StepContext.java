@@ -1,0 +1,96 @@
+package dev.awsbootstrap.wizard;
+
+import dev.awsbootstrap.answers.Answers;
+import dev.awsbootstrap.aws.AwsChanges;
+import dev.awsbootstrap.aws.AwsClients;
+import dev.awsbootstrap.console.Console;
+
+/**
+ * What a step works with: the console, the answers, the AWS clients for reads, the one gateway for
+ * changes, the resume file, and the account once step 0 has found it.
+ */
+public final class StepContext {
+    private final Console console;
+    private final Answers answers;
+    private final AwsClients clients;
+    private final AwsChanges changes;
+    private final ResumeSession session;
+    private final boolean offline;
+    private final Prompter prompter;
+    private Account account = Account.unknown();
+    private String currentStep = "";
+
+    /**
+     * @param offline true in a dry run without credentials: steps then inspect nothing and plan
+     *     everything, with placeholders
+     */
+    public StepContext(
+            Console console,
+            Answers answers,
+            AwsClients clients,
+            AwsChanges changes,
+            ResumeSession session,
+            boolean offline) {
+        this.console = console;
+        this.answers = answers;
+        this.clients = clients;
+        this.changes = changes;
+        this.session = session;
+        this.offline = offline;
+        this.prompter = new Prompter(console, session, changes.dryRun());
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    public Answers answers() {
+        return answers;
+    }
+
+    /** The clients for read-only calls. Changes go through {@link #aws()}. */
+    public AwsClients clients() {
+        return clients;
+    }
+
+    /** The one gateway for mutating AWS calls. */
+    public AwsChanges aws() {
+        return changes;
+    }
+
+    public ResumeSession session() {
+        return session;
+    }
+
+    public Prompter ask() {
+        return prompter;
+    }
+
+    public boolean dryRun() {
+        return changes.dryRun();
+    }
+
+    /** True in a dry run without credentials: nothing can be read, everything is planned. */
+    public boolean offline() {
+        return offline;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    /** Sets the account found by step 0 and opens its resume file. */
+    public void bindAccount(Account account) {
+        this.account = account;
+        session.bind(account);
+    }
+
+    /** Records something the current step created, for the resume file. */
+    public void remember(String name, String value) {
+        session.recordCreated(currentStep, name, value);
+    }
+
+    void enterStep(String key) {
+        this.currentStep = key;
+    }
+}

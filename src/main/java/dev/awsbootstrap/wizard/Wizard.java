@@ -1,0 +1,65 @@
+package dev.awsbootstrap.wizard;
+
+import dev.awsbootstrap.aws.AwsErrors;
+import dev.awsbootstrap.console.Console;
+import dev.awsbootstrap.state.StepStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine: runs the steps in order, each inspecting, planning and applying, and records every
+ * outcome in the resume file so that an interrupted run resumes where it stopped.
+ */
+public final class Wizard {
+    private final List<Step<?>> steps;
+
+    public Wizard(List<Step<?>> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    public List<Step<?>> steps() {
+        return steps;
+    }
+
+    /** Runs every step; stops at the first failure, which the next run resumes from. */
+    public RunReport run(StepContext context) {
+        List<RunReport.StepOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Step<?> step = steps.get(i);
+            context.console().header("[" + (i + 1) + "/" + steps.size() + "] " + step.title());
+            try {
+                outcomes.add(runStep(step, context));
+            } catch (RuntimeException e) {
+                if (AwsErrors.isAwsFailure(e)) {
+                    throw AwsErrors.describe(e, context.clients().lastOperation());
+                }
+                throw e;
+            }
+        }
+        return new RunReport(context.account(), outcomes, context.aws().calls(), context.dryRun());
+    }
+
+    private <F> RunReport.StepOutcome runStep(Step<F> step, StepContext context) {
+        Console console = context.console();
+        context.enterStep(step.key());
+        F found = step.inspect(context);
+        Plan plan = step.plan(found, context);
+        plan.findings().forEach(console::info);
+        if (plan.changes().isEmpty() && plan.outcome() == StepStatus.DONE) {
+            console.success("Nothing to change.");
+        }
+        for (Plan.Change change : plan.changes()) {
+            console.info((context.dryRun() ? "Would: " : "→ ") + change.summary());
+            change.apply().accept(context);
+        }
+        if (plan.outcome() == StepStatus.DONE && !plan.changes().isEmpty() && !context.dryRun()) {
+            console.success("Done.");
+        }
+        if (context.session().bound()) {
+            context.session().recordStatus(step.key(), plan.outcome(), plan.note());
+        }
+        StepStatus outcome =
+                context.dryRun() && !plan.changes().isEmpty() ? StepStatus.TODO : plan.outcome();
+        return new RunReport.StepOutcome(step.key(), step.title(), outcome, plan.note());
+    }
+}
