@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.awsbootstrap.BootstrapException;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -45,7 +47,7 @@ public final class AnswersFile {
     }
 
     static Answers parse(String name, byte[] content) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         ObjectMapper mapper =
                 YAMLMapper.builder()
                         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -54,21 +56,42 @@ public final class AnswersFile {
         Answers answers;
         try {
             answers = mapper.readValue(content, Answers.class);
+        } catch (MismatchedInputException e) {
+            if (e.getOriginalMessage().startsWith("No content to map")) {
+                return Answers.none();
+            }
+            throw syntax(name, e);
         } catch (JsonProcessingException e) {
-            throw BootstrapException.badInput(
-                    name
-                            + ": "
-                            + where(e.getLocation())
-                            + firstLine(e.getOriginalMessage())
-                            + ": fix the file's syntax (YAML or JSON).");
+            throw syntax(name, e);
         } catch (IOException e) {
             throw BootstrapException.badInput(name + ": " + e.getMessage());
         }
         if (!problems.isEmpty()) {
             throw BootstrapException.badInput(
-                    String.join("\n", problems.stream().map(p -> name + ": " + p).toList()));
+                    String.join(
+                            "\n",
+                            problems.stream()
+                                    .sorted(Comparator.comparingInt(Problem::line))
+                                    .map(p -> name + ": " + p.text())
+                                    .toList()));
         }
         return answers == null ? Answers.none() : answers;
+    }
+
+    private static BootstrapException syntax(String name, JsonProcessingException e) {
+        return BootstrapException.badInput(
+                name
+                        + ": "
+                        + where(e.getLocation())
+                        + firstLine(e.getOriginalMessage())
+                        + ": fix the file's syntax (YAML or JSON).");
+    }
+
+    /** One problem, with the line it stands on so that problems are told in file order. */
+    private record Problem(int line, String text) {
+        static Problem at(JsonParser parser, String text) {
+            return new Problem(parser.currentLocation().getLineNr(), text);
+        }
     }
 
     private static String where(JsonLocation location) {
@@ -84,12 +107,16 @@ public final class AnswersFile {
 
     /** The dotted key of the value the parser is at, such as {@code budget.thresholds[1]}. */
     static String keyOf(JsonParser parser) {
+        return keyOf(parser.getParsingContext());
+    }
+
+    private static String keyOf(JsonStreamContext context) {
         List<String> parts = new ArrayList<>();
-        for (JsonStreamContext c = parser.getParsingContext(); c != null; c = c.getParent()) {
+        for (JsonStreamContext c = context; c != null; c = c.getParent()) {
             if (c.inObject() && c.getCurrentName() != null) {
                 parts.add(0, c.getCurrentName());
-            } else if (c.inArray()) {
-                parts.add(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.inArray() && c.getCurrentIndex() >= 0) {
+                parts.add(0, "[" + c.getCurrentIndex() + "]");
             }
         }
         return String.join(".", parts).replace(".[", "[");
@@ -97,9 +124,9 @@ public final class AnswersFile {
 
     /** Notes each problem and carries on, so that the operator sees all of them at once. */
     private static final class ProblemCollector extends DeserializationProblemHandler {
-        private final List<String> problems;
+        private final List<Problem> problems;
 
-        ProblemCollector(List<String> problems) {
+        ProblemCollector(List<Problem> problems) {
             this.problems = problems;
         }
 
@@ -112,10 +139,12 @@ public final class AnswersFile {
                 String propertyName)
                 throws IOException {
             problems.add(
-                    "unknown key \""
-                            + keyOf(parser)
-                            + "\": check its spelling against the"
-                            + " answers-file reference in the README.");
+                    Problem.at(
+                            parser,
+                            "unknown key \""
+                                    + keyOf(parser)
+                                    + "\": check its spelling against"
+                                    + " the answers-file reference in the README."));
             parser.skipChildren();
             return true;
         }
@@ -154,13 +183,27 @@ public final class AnswersFile {
                             : token == JsonToken.START_OBJECT
                                     ? "a map"
                                     : "\"" + parser.getText() + "\"";
-            problems.add(wrongType(parser, found, targetType.getRawClass()));
+            // At the start of a list or map the parser already stands inside it: name its parent.
+            JsonStreamContext at =
+                    token.isStructStart()
+                            ? parser.getParsingContext().getParent()
+                            : parser.getParsingContext();
+            problems.add(
+                    Problem.at(
+                            parser,
+                            keyOf(at)
+                                    + ": "
+                                    + found
+                                    + " is not "
+                                    + describe(targetType.getRawClass())
+                                    + "."));
             parser.skipChildren();
             return null;
         }
 
-        private static String wrongType(JsonParser parser, String found, Class<?> target) {
-            return keyOf(parser) + ": " + found + " is not " + describe(target) + ".";
+        private static Problem wrongType(JsonParser parser, String found, Class<?> target) {
+            return Problem.at(
+                    parser, keyOf(parser) + ": " + found + " is not " + describe(target) + ".");
         }
 
         private static String describe(Class<?> type) {
