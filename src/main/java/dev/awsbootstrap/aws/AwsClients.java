@@ -56,6 +56,12 @@ public final class AwsClients implements AutoCloseable {
         this.settings = settings;
     }
 
+    /** Clients that use {@code credentials} instead of looking for them, as tests need. */
+    public AwsClients(AwsSettings settings, AwsCredentialsProvider credentials) {
+        this.settings = settings;
+        this.credentials = credentials;
+    }
+
     public AwsSettings settings() {
         return settings;
     }
