@@ -65,7 +65,8 @@ public final class BillingAccessStep implements Step<StepStatus> {
         }
         context.session().recordAnswer(ANSWER, answer);
         if (answer.equals("later")) {
-            return plan.outcome(StepStatus.LATER, LATER_NOTE);
+            return plan.found("Left for later: it stays an open item in the summary.")
+                    .outcome(StepStatus.LATER, LATER_NOTE);
         }
         return plan.found("Confirmed by the operator.");
     }

@@ -84,8 +84,7 @@ public final class RootMfaStep implements Step<RootMfaStep.Found> {
         plan.found("The root user has no MFA.");
         String answer = context.answers().rootMfa();
         if ("accept-risk".equals(answer)) {
-            console.warn(
-                    "Going on without root MFA, as the answers file says: recorded as a risk.");
+            plan.found("Going on without it, as the answers file says: recorded as a risk.");
             return plan.outcome(StepStatus.RISK_ACCEPTED, RISK_NOTE);
         }
         INSTRUCTIONS.lines().forEach(console::info);
