@@ -47,7 +47,12 @@ public final class AccountAliasStep implements Step<Optional<String>> {
         Plan plan = new Plan();
         String given = context.answers().accountAlias();
         if (current.isPresent()) {
-            plan.found("The account alias is " + current.get() + ": " + signInUrl(current.get()));
+            context.console()
+                    .info(
+                            "The account alias is "
+                                    + current.get()
+                                    + ": "
+                                    + signInUrl(current.get()));
             Optional<String> replacement = replacement(current.get(), given, context);
             if (replacement.isEmpty()) {
                 context.session().recordAnswer(ANSWER, current.get());

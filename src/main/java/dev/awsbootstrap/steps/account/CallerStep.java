@@ -50,19 +50,21 @@ public final class CallerStep implements Step<Account> {
         context.bindAccount(account);
         Plan plan = new Plan();
         if (account.known()) {
-            plan.found(
-                    "Account "
-                            + account.id()
-                            + ", as "
-                            + account.callerKind()
-                            + " ("
-                            + account.callerArn()
-                            + ").");
+            context.console()
+                    .info(
+                            "Account "
+                                    + account.id()
+                                    + ", as "
+                                    + account.callerKind()
+                                    + " ("
+                                    + account.callerArn()
+                                    + ").");
         } else {
-            plan.found(
-                    "No AWS credentials: the plan below uses "
-                            + Account.PLACEHOLDER_ID
-                            + " for the account id.");
+            context.console()
+                    .info(
+                            "No AWS credentials: the plan below uses "
+                                    + Account.PLACEHOLDER_ID
+                                    + " for the account id.");
         }
         if (account.callerIsRoot()) {
             context.console()

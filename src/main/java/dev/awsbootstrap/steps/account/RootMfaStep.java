@@ -81,7 +81,7 @@ public final class RootMfaStep implements Step<RootMfaStep.Found> {
 
     private Plan planWithoutMfa(Plan plan, StepContext context) {
         Console console = context.console();
-        plan.found("The root user has no MFA.");
+        console.info("The root user has no MFA.");
         String answer = context.answers().rootMfa();
         if ("accept-risk".equals(answer)) {
             plan.found("Going on without it, as the answers file says: recorded as a risk.");
