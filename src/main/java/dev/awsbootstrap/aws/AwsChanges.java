@@ -18,6 +18,7 @@ public final class AwsChanges {
     private final boolean dryRun;
     private final Consumer<String> planListener;
     private final List<String> made = new ArrayList<>();
+    private final List<String> planned = new ArrayList<>();
 
     public AwsChanges(AwsClients clients, boolean dryRun, Consumer<String> planListener) {
         this.clients = clients;
@@ -38,12 +39,18 @@ public final class AwsChanges {
         String command = call.asCliCommand();
         made.add(call.service() + ":" + call.operation());
         if (dryRun) {
+            planned.add(command);
             planListener.accept(command);
             return Optional.empty();
         }
         LOG.debug("AWS change: {}", command);
         clients.recordOperation(call.service(), call.operation());
         return Optional.ofNullable(call.send(clients));
+    }
+
+    /** The AWS CLI commands of a dry run's plan so far; empty in a real run. */
+    public List<String> plannedCommands() {
+        return List.copyOf(planned);
     }
 
     /** The calls made (or planned, in a dry run) so far, as {@code service:Operation}. */

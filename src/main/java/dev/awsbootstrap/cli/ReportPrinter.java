@@ -67,6 +67,10 @@ final class ReportPrinter {
         }
         ArrayNode changes = root.putArray("changes");
         report.changes().forEach(changes::add);
+        if (report.dryRun()) {
+            ArrayNode plan = root.putArray("plan");
+            report.plan().forEach(plan::add);
+        }
         ArrayNode open = root.putArray("openItems");
         report.openItems()
                 .forEach(item -> open.add(item.note() == null ? item.title() : item.note()));

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Wires a wizard run together from the command line: answers, clients, console, resume file. */
 final class WizardRunner {
@@ -96,15 +97,30 @@ final class WizardRunner {
                                 Clock.systemUTC())) {
             boolean offline = clients.findCredentials().isEmpty();
             if (offline && !dryRun) {
-                throw new BootstrapException(ExitCode.FAILED, AwsErrors.NO_CREDENTIALS);
+                throw new BootstrapException(ExitCode.FAILED, noCredentials());
             }
-            AwsChanges changes = new AwsChanges(clients, dryRun, console::result);
+            // With --output json the plan goes into the one JSON document instead of line by line.
+            Consumer<String> planPrinter =
+                    options.output == CommonOptions.OutputFormat.json ? c -> {} : console::result;
+            AwsChanges changes = new AwsChanges(clients, dryRun, planPrinter);
             StepContext context =
                     new StepContext(console, answers, clients, changes, session, offline);
             RunReport report = new Wizard(steps()).run(context);
             new ReportPrinter(console, options.output).print(report, session.file());
             return ExitCode.DONE.code();
         }
+    }
+
+    private String noCredentials() {
+        if (options.profile == null) {
+            return AwsErrors.NO_CREDENTIALS;
+        }
+        return "The profile "
+                + options.profile
+                + " has no usable credentials: check its name in"
+                + " ~/.aws/config and ~/.aws/credentials (aws configure --profile "
+                + options.profile
+                + "), or run without --profile.";
     }
 
     private Optional<URI> endpoint() {

@@ -86,6 +86,30 @@ public final class Prompter {
         return answer;
     }
 
+    /**
+     * A secret, typed without echo. It is never recorded, and never read without a terminal: then
+     * the run fails with exit 2 saying how to give it instead.
+     *
+     * @param instead how to provide the secret without a prompt, such as {@code set
+     *     user.consolePasswordEnv in the answers file}
+     * @return the secret, or {@code ****} in a dry run, which never asks
+     */
+    public String secret(String question, String instead) {
+        if (dryRun) {
+            return "****";
+        }
+        if (!console.canAskSecret()) {
+            throw BootstrapException.badInput(
+                    "Cannot ask for the "
+                            + question
+                            + " without a terminal, where it could not"
+                            + " be hidden: "
+                            + instead
+                            + ".");
+        }
+        return console.askSecret(question);
+    }
+
     /** Fails with exit 2 naming {@code key} when nobody can answer. */
     public void requireInput(String key, String question) {
         if (!console.canAsk()) {

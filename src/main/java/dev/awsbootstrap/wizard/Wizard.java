@@ -36,7 +36,12 @@ public final class Wizard {
                 throw e;
             }
         }
-        return new RunReport(context.account(), outcomes, context.aws().calls(), context.dryRun());
+        return new RunReport(
+                context.account(),
+                outcomes,
+                context.aws().calls(),
+                context.aws().plannedCommands(),
+                context.dryRun());
     }
 
     private <F> RunReport.StepOutcome runStep(Step<F> step, StepContext context) {
