@@ -87,14 +87,15 @@ class MainTest {
     }
 
     @Test
-    void saysHowToProvideCredentialsWhenARealRunHasNone() {
+    void saysHowToFixAProfileWithoutCredentials() {
         int code = run("--profile", NO_SUCH_PROFILE, "--non-interactive");
 
         assertThat(code).isEqualTo(1);
         assertThat(err().lines())
                 .singleElement()
                 .asString()
-                .startsWith("Error: No AWS credentials found: run aws configure");
+                .startsWith("Error: The profile " + NO_SUCH_PROFILE + " has no usable credentials")
+                .contains("aws configure --profile " + NO_SUCH_PROFILE);
     }
 
     @Test
