@@ -39,24 +39,31 @@ public final class ResumeSession implements AutoCloseable {
         }
         Path file = requestedFile.orElse(StateStore.defaultFile(home, account.id()));
         store = new StateStore(file);
+        // Checked before the lock too, so that a refused file gets no lock file beside it.
+        checkAccount(file, store.load(), account);
         if (!dryRun) {
             store.lock();
         }
         Optional<ResumeState> saved = store.load();
+        checkAccount(file, saved, account);
+        state = saved.orElseGet(() -> ResumeState.forAccount(account.id(), clock.instant()));
+        save();
+    }
+
+    private static void checkAccount(Path file, Optional<ResumeState> saved, Account account) {
         if (saved.isPresent() && !saved.get().getAccountId().equals(account.id())) {
+            String owner = saved.get().getAccountId();
             throw BootstrapException.badInput(
                     "The resume file "
                             + file
                             + " belongs to account "
-                            + saved.get().getAccountId()
+                            + owner
                             + ", but the credentials are for account "
                             + account.id()
                             + ": use the credentials of "
-                            + saved.get().getAccountId()
+                            + owner
                             + ", or pass --state with another file.");
         }
-        state = saved.orElseGet(() -> ResumeState.forAccount(account.id(), clock.instant()));
-        save();
     }
 
     public boolean bound() {

@@ -55,7 +55,7 @@ public final class AccountAliasStep implements Step<Optional<String>> {
                                     + signInUrl(current.get()));
             Optional<String> replacement = replacement(current.get(), given, context);
             if (replacement.isEmpty()) {
-                context.session().recordAnswer(ANSWER, current.get());
+                keep(context, current.get());
                 return plan;
             }
             String alias = replacement.get();
@@ -68,6 +68,17 @@ public final class AccountAliasStep implements Step<Optional<String>> {
                         .text(ANSWER, given, "Account alias", WHY, null, AnswerRules::accountAlias);
         return plan.change(
                 "Create the account alias " + alias, c -> create(c, alias, given == null));
+    }
+
+    /**
+     * Records the alias the account already has as this step's work, so that a run resumed after
+     * the alias was created records it exactly as an uninterrupted run does.
+     */
+    private static void keep(StepContext context, String alias) {
+        if (!context.dryRun()) {
+            context.session().recordAnswer(ANSWER, alias);
+            context.remember("accountAlias", alias);
+        }
     }
 
     /** The alias that should replace the current one, or empty to keep it. */

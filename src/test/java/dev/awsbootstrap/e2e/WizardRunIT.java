@@ -1,0 +1,186 @@
+package dev.awsbootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.awsbootstrap.e2e.JarRunner.Result;
+import dev.awsbootstrap.testing.MotoExtension;
+import dev.awsbootstrap.testing.MotoServer;
+import dev.awsbootstrap.testing.MutationProxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A non-interactive run of the wizard against moto, run once and then again. */
+@ExtendWith(MotoExtension.class)
+class WizardRunIT {
+    @TempDir Path home;
+    @TempDir Path work;
+
+    private MotoServer moto;
+    private Path answers;
+
+    @BeforeEach
+    void setUp(MotoServer moto) {
+        this.moto = moto;
+        this.answers = E2eFiles.answers(work, E2eFiles.ANSWERS);
+    }
+
+    @Test
+    void firstRunCreatesTheAliasOnceAndAnOwnerOnlyResumeFile() throws Exception {
+        try (MutationProxy proxy = MutationProxy.start(moto.endpoint())) {
+            Result run = wizard(proxy);
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(proxy.mutations()).containsExactly("CreateAccountAlias");
+        }
+        assertThat(moto.iam().listAccountAliases().accountAliases()).containsExactly("acme-data");
+
+        Path resume = E2eFiles.resumeFile(home);
+        assertThat(resume).as("the resume file in HOME").isRegularFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(resume)))
+                .isEqualTo("rw-------");
+        try (var files = Files.list(resume.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("nothing but the resume file and its lock, no temporary file")
+                    .isSubsetOf(resume.getFileName().toString(), resume.getFileName() + ".lock")
+                    .contains(resume.getFileName().toString());
+        }
+        assertResumeFileHoldsOnlyWhatItShould(resume);
+    }
+
+    @Test
+    void secondIdenticalRunMakesNoMutatingCall() {
+        try (MutationProxy proxy = MutationProxy.start(moto.endpoint())) {
+            Result first = wizard(proxy);
+            assertThat(first.exitCode()).as(first.describe()).isZero();
+            proxy.clear();
+
+            Result second = wizard(proxy);
+
+            assertThat(second.exitCode()).as(second.describe()).isZero();
+            assertThat(proxy.operations()).as("the second run still inspects").isNotEmpty();
+            assertThat(proxy.mutationCount())
+                    .as("mutating calls of the second run: %s", proxy.mutations())
+                    .isZero();
+        }
+        assertThat(moto.iam().listAccountAliases().accountAliases()).containsExactly("acme-data");
+    }
+
+    @Test
+    void jsonOutputIsOneParseableDocumentOnStdout() {
+        try (MutationProxy proxy = MutationProxy.start(moto.endpoint())) {
+            Result run = wizard(proxy, "--output", "json");
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            JsonNode report = E2eFiles.singleJsonDocument(run.stdout());
+            assertThat(report.path("account").asText()).isEqualTo(E2eFiles.ACCOUNT_ID);
+            assertThat(report.path("dryRun").asBoolean(true)).isFalse();
+            List<String> changes = new ArrayList<>();
+            report.path("changes").forEach(change -> changes.add(change.asText()));
+            assertThat(changes).containsExactly("iam:CreateAccountAlias");
+            List<String> statuses = new ArrayList<>();
+            report.path("steps")
+                    .forEach(
+                            step ->
+                                    statuses.add(
+                                            step.path("key").asText()
+                                                    + "="
+                                                    + step.path("status").asText()));
+            assertThat(statuses)
+                    .containsSubsequence(
+                            "caller=done",
+                            "root-mfa=risk accepted",
+                            "account-alias=done",
+                            "billing-access=later");
+            assertThat(report.path("stateFile").asText())
+                    .isEqualTo(E2eFiles.resumeFile(home).toString());
+        }
+    }
+
+    @Test
+    void statusAfterTheRunShowsEachStepsState() {
+        try (MutationProxy proxy = MutationProxy.start(moto.endpoint())) {
+            Result run = wizard(proxy);
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+        }
+
+        // status reads only the resume file: no credentials are needed.
+        Result status =
+                JarRunner.withHome(home).env("AWS_EC2_METADATA_DISABLED", "true").run("status");
+
+        assertThat(status.exitCode()).as(status.describe()).isZero();
+        assertThat(status.stdout())
+                .as(status.describe())
+                .contains(E2eFiles.ACCOUNT_ID)
+                .containsPattern("(?m)^\\s*Caller and home region\\s+done\\b")
+                .containsPattern("(?m)^\\s*Root user MFA\\s+risk accepted\\b")
+                .containsPattern("(?m)^\\s*Account alias\\s+done\\b")
+                .containsPattern("(?m)^\\s*IAM access to billing\\s+later\\b");
+    }
+
+    private Result wizard(MutationProxy proxy, String... extra) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--non-interactive",
+                                "--answers",
+                                answers.toString(),
+                                "--endpoint-url",
+                                proxy.endpoint().toString()));
+        args.addAll(List.of(extra));
+        return JarRunner.withHome(home)
+                .env(E2eFiles.credentials(moto, home))
+                .run(args.toArray(String[]::new));
+    }
+
+    private static void assertResumeFileHoldsOnlyWhatItShould(Path resume) throws Exception {
+        String text = Files.readString(resume, StandardCharsets.UTF_8);
+        JsonNode state = E2eFiles.singleJsonDocument(text);
+        assertThat(state.path("accountId").asText()).isEqualTo(E2eFiles.ACCOUNT_ID);
+        assertThat(fieldNames(state))
+                .as("top-level keys")
+                .isSubsetOf(
+                        "schemaVersion", "accountId", "createdAt", "updatedAt", "answers", "steps");
+        Map<String, String> expectedAnswers =
+                Map.of(
+                        "homeRegion", "eu-west-2",
+                        "rootMfa", "accept-risk",
+                        "accountAlias", "acme-data",
+                        "billingAccess", "later");
+        state.path("answers")
+                .properties()
+                .forEach(
+                        answer ->
+                                assertThat(answer.getValue().asText())
+                                        .as("answer %s", answer.getKey())
+                                        .isEqualTo(expectedAnswers.get(answer.getKey())));
+        assertThat(fieldNames(state.path("steps")))
+                .contains("caller", "root-mfa", "account-alias", "billing-access");
+        state.path("steps")
+                .properties()
+                .forEach(
+                        step ->
+                                assertThat(fieldNames(step.getValue()))
+                                        .as("fields of step %s", step.getKey())
+                                        .isSubsetOf("status", "at", "note", "created"));
+        assertThat(text)
+                .as("the resume file holds no credential")
+                .doesNotContain(MotoServer.FAKE_ACCESS_KEY_ID)
+                .doesNotContain(MotoServer.FAKE_SECRET_ACCESS_KEY);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
