@@ -9,7 +9,6 @@ import dev.awsbootstrap.testing.MotoServer;
 import dev.awsbootstrap.testing.MutationProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,18 +157,8 @@ class BadInputIT {
     }
 
     private Result wizard(Path answers, String... extra) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--non-interactive",
-                                "--answers",
-                                answers.toString(),
-                                "--endpoint-url",
-                                proxy.endpoint().toString()));
-        args.addAll(List.of(extra));
-        return JarRunner.withHome(home)
-                .env(E2eFiles.credentials(moto, home))
-                .run(args.toArray(String[]::new));
+        return E2eFiles.runner(moto, home)
+                .run(E2eFiles.wizardArgs(answers, proxy.endpoint(), extra));
     }
 
     private static String withoutLine(String yaml, String prefix) {

@@ -209,14 +209,7 @@ class CrashResumeIT {
 
     private static Launch wizard(MotoServer moto, MutationProxy proxy, Path home, Path answers) {
         return new Launch(
-                JarRunner.withHome(home).env(E2eFiles.credentials(moto, home)),
-                new String[] {
-                    "--non-interactive",
-                    "--answers",
-                    answers.toString(),
-                    "--endpoint-url",
-                    proxy.endpoint().toString()
-                });
+                E2eFiles.runner(moto, home), E2eFiles.wizardArgs(answers, proxy.endpoint()));
     }
 
     private Path directory(String name) {

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.awsbootstrap.testing.MotoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,25 @@ final class E2eFiles {
                 "AWS_SHARED_CREDENTIALS_FILE",
                 home.resolve(".aws").resolve("credentials").toString());
         return env;
+    }
+
+    /** A runner of the jar with {@code home} as HOME and fake credentials for moto. */
+    static JarRunner runner(MotoServer moto, Path home) {
+        return JarRunner.withHome(home).env(credentials(moto, home));
+    }
+
+    /** The arguments of a non-interactive run with {@code answers} against {@code endpoint}. */
+    static String[] wizardArgs(Path answers, URI endpoint, String... extra) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--non-interactive",
+                                "--answers",
+                                answers.toString(),
+                                "--endpoint-url",
+                                endpoint.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
     }
 
     /** Every file (not directory) under {@code directory}, relative to it, sorted. */

@@ -128,18 +128,8 @@ class WizardRunIT {
     }
 
     private Result wizard(MutationProxy proxy, String... extra) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--non-interactive",
-                                "--answers",
-                                answers.toString(),
-                                "--endpoint-url",
-                                proxy.endpoint().toString()));
-        args.addAll(List.of(extra));
-        return JarRunner.withHome(home)
-                .env(E2eFiles.credentials(moto, home))
-                .run(args.toArray(String[]::new));
+        return E2eFiles.runner(moto, home)
+                .run(E2eFiles.wizardArgs(answers, proxy.endpoint(), extra));
     }
 
     private static void assertResumeFileHoldsOnlyWhatItShould(Path resume) throws Exception {
