@@ -19,20 +19,40 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * Reads an answers file, YAML or JSON (JSON is YAML too), and reports every unknown key and every
- * value of the wrong type at once, each on one line that names the key.
+ * Reads an answers file, YAML or JSON (JSON is YAML too), and reports every unknown key, every
+ * value of the wrong type and every value that breaks a rule at once, each on one line naming the
+ * key.
  */
 public final class AnswersFile {
     private AnswersFile() {}
 
-    public static Answers read(Path file) {
-        byte[] content;
+    /**
+     * Reads and checks the answers.
+     *
+     * @param knownRegion whether a region code names a real AWS region
+     * @param environment the process environment, to check that a password variable is set
+     * @throws BootstrapException (exit 2) listing every problem, one per line
+     */
+    public static Answers read(
+            Path file, Predicate<String> knownRegion, Function<String, String> environment) {
+        Parsed parsed = parse(file.toString(), content(file));
+        List<String> problems = new ArrayList<>(parsed.problems());
+        problems.addAll(AnswersValidator.problems(parsed.answers(), knownRegion, environment));
+        if (!problems.isEmpty()) {
+            throw BootstrapException.badInput(
+                    String.join("\n", problems.stream().map(p -> file + ": " + p).toList()));
+        }
+        return parsed.answers();
+    }
+
+    private static byte[] content(Path file) {
         try {
-            content = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw BootstrapException.badInput(
                     "The answers file "
@@ -43,11 +63,16 @@ public final class AnswersFile {
             throw BootstrapException.badInput(
                     "Cannot read the answers file " + file + " (" + e.getMessage() + ").");
         }
-        return parse(file.toString(), content);
     }
 
-    static Answers parse(String name, byte[] content) {
-        List<Problem> problems = new ArrayList<>();
+    /**
+     * The answers a file holds, a value of the wrong type left out, and the problems found; a
+     * syntax error, after which nothing can be read, is thrown at once.
+     */
+    record Parsed(Answers answers, List<String> problems) {}
+
+    static Parsed parse(String name, byte[] content) {
+        List<String> problems = new ArrayList<>();
         ObjectMapper mapper =
                 YAMLMapper.builder()
                         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -58,7 +83,7 @@ public final class AnswersFile {
             answers = mapper.readValue(content, Answers.class);
         } catch (MismatchedInputException e) {
             if (e.getOriginalMessage().startsWith("No content to map")) {
-                return Answers.none();
+                return new Parsed(Answers.none(), List.of());
             }
             throw syntax(name, e);
         } catch (JsonProcessingException e) {
@@ -66,16 +91,7 @@ public final class AnswersFile {
         } catch (IOException e) {
             throw BootstrapException.badInput(name + ": " + e.getMessage());
         }
-        if (!problems.isEmpty()) {
-            throw BootstrapException.badInput(
-                    String.join(
-                            "\n",
-                            problems.stream()
-                                    .sorted(Comparator.comparingInt(Problem::line))
-                                    .map(p -> name + ": " + p.text())
-                                    .toList()));
-        }
-        return answers == null ? Answers.none() : answers;
+        return new Parsed(answers == null ? Answers.none() : answers, List.copyOf(problems));
     }
 
     private static BootstrapException syntax(String name, JsonProcessingException e) {
@@ -85,13 +101,6 @@ public final class AnswersFile {
                         + where(e.getLocation())
                         + firstLine(e.getOriginalMessage())
                         + ": fix the file's syntax (YAML or JSON).");
-    }
-
-    /** One problem, with the line it stands on so that problems are told in file order. */
-    private record Problem(int line, String text) {
-        static Problem at(JsonParser parser, String text) {
-            return new Problem(parser.currentLocation().getLineNr(), text);
-        }
     }
 
     private static String where(JsonLocation location) {
@@ -124,9 +133,9 @@ public final class AnswersFile {
 
     /** Notes each problem and carries on, so that the operator sees all of them at once. */
     private static final class ProblemCollector extends DeserializationProblemHandler {
-        private final List<Problem> problems;
+        private final List<String> problems;
 
-        ProblemCollector(List<Problem> problems) {
+        ProblemCollector(List<String> problems) {
             this.problems = problems;
         }
 
@@ -139,12 +148,10 @@ public final class AnswersFile {
                 String propertyName)
                 throws IOException {
             problems.add(
-                    Problem.at(
-                            parser,
-                            "unknown key \""
-                                    + keyOf(parser)
-                                    + "\": check its spelling against"
-                                    + " the answers-file reference in the README."));
+                    "unknown key \""
+                            + keyOf(parser)
+                            + "\": check its spelling against the"
+                            + " answers-file reference in the README.");
             parser.skipChildren();
             return true;
         }
@@ -155,7 +162,7 @@ public final class AnswersFile {
                 Class<?> targetType,
                 String value,
                 String failureMessage) {
-            problems.add(wrongType(context.getParser(), "\"" + value + "\"", targetType));
+            problems.add(wrongType(keyOf(context.getParser()), "\"" + value + "\"", targetType));
             return null;
         }
 
@@ -165,7 +172,7 @@ public final class AnswersFile {
                 Class<?> targetType,
                 Number value,
                 String failureMessage) {
-            problems.add(wrongType(context.getParser(), value.toString(), targetType));
+            problems.add(wrongType(keyOf(context.getParser()), value.toString(), targetType));
             return null;
         }
 
@@ -188,22 +195,13 @@ public final class AnswersFile {
                     token.isStructStart()
                             ? parser.getParsingContext().getParent()
                             : parser.getParsingContext();
-            problems.add(
-                    Problem.at(
-                            parser,
-                            keyOf(at)
-                                    + ": "
-                                    + found
-                                    + " is not "
-                                    + describe(targetType.getRawClass())
-                                    + "."));
+            problems.add(wrongType(keyOf(at), found, targetType.getRawClass()));
             parser.skipChildren();
             return null;
         }
 
-        private static Problem wrongType(JsonParser parser, String found, Class<?> target) {
-            return Problem.at(
-                    parser, keyOf(parser) + ": " + found + " is not " + describe(target) + ".");
+        private static String wrongType(String key, String found, Class<?> target) {
+            return key + ": " + found + " is not " + describe(target) + ".";
         }
 
         private static String describe(Class<?> type) {

@@ -1,6 +1,5 @@
 package dev.awsbootstrap.answers;
 
-import dev.awsbootstrap.BootstrapException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,8 +10,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Checks every answer against AWS's rules before the first AWS call, and reports all problems
- * together, each naming the key, the value and the rule.
+ * Checks every answer against AWS's rules before the first AWS call; each problem names the key,
+ * the value and the rule.
  */
 public final class AnswersValidator {
     /** AWS allows at most five notifications on one budget. */
@@ -28,23 +27,6 @@ public final class AnswersValidator {
     private AnswersValidator(Predicate<String> knownRegion, Function<String, String> environment) {
         this.knownRegion = knownRegion;
         this.environment = environment;
-    }
-
-    /**
-     * @param knownRegion whether a region code names a real AWS region
-     * @param environment the process environment, to check that a password variable is set
-     * @throws BootstrapException (exit 2) listing every problem, one per line
-     */
-    public static void check(
-            String source,
-            Answers answers,
-            Predicate<String> knownRegion,
-            Function<String, String> environment) {
-        List<String> problems = problems(answers, knownRegion, environment);
-        if (!problems.isEmpty()) {
-            throw BootstrapException.badInput(
-                    String.join("\n", problems.stream().map(p -> source + ": " + p).toList()));
-        }
     }
 
     static List<String> problems(
@@ -94,7 +76,11 @@ public final class AnswersValidator {
         if (variable != null) {
             Optional<String> badName = AnswerRules.environmentVariableName(variable);
             if (badName.isPresent()) {
-                add("user.consolePasswordEnv", variable, badName.get());
+                // The value is not echoed: an operator may have pasted the password itself here.
+                problems.add(
+                        "user.consolePasswordEnv: the value is not an environment variable name ("
+                                + badName.get()
+                                + "); it is not shown, in case it is a password.");
             } else if (environment.apply(variable) == null
                     || environment.apply(variable).isEmpty()) {
                 problems.add(

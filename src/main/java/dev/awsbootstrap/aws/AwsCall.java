@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.budgets.BudgetsClient;
@@ -15,6 +16,9 @@ import software.amazon.awssdk.services.sts.StsClient;
  * parameters are secret. {@link AwsChanges} is the only place that sends it.
  */
 public final class AwsCall<Q extends SdkRequest, R> {
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i)(password|privatekey|seed|sessiontoken)$|secret");
+
     private final Q request;
     private final Function<AwsClients, R> sender;
     private final Set<String> secretParameters;
@@ -74,8 +78,13 @@ public final class AwsCall<Q extends SdkRequest, R> {
         return name.endsWith("Request") ? name.substring(0, name.length() - 7) : name;
     }
 
+    /**
+     * Whether a parameter is shown as {@code ****}: those marked with {@link #withSecret}, and any
+     * whose name says it holds a secret, so that a forgotten mark still hides a password.
+     */
     public boolean isSecret(String parameterName) {
-        return secretParameters.contains(parameterName);
+        return secretParameters.contains(parameterName)
+                || SECRET_NAME.matcher(parameterName).find();
     }
 
     /** The call as a copy-pasteable AWS CLI command, secrets shown as {@code ****}. */

@@ -37,15 +37,18 @@ public final class AwsChanges {
      */
     public <R> Optional<R> apply(AwsCall<?, R> call) {
         String command = call.asCliCommand();
-        made.add(call.service() + ":" + call.operation());
+        String name = call.service() + ":" + call.operation();
         if (dryRun) {
+            made.add(name);
             planned.add(command);
             planListener.accept(command);
             return Optional.empty();
         }
         LOG.debug("AWS change: {}", command);
         clients.recordOperation(call.service(), call.operation());
-        return Optional.ofNullable(call.send(clients));
+        R response = ChangeGuard.allowingChanges(() -> call.send(clients));
+        made.add(name);
+        return Optional.ofNullable(response);
     }
 
     /** The AWS CLI commands of a dry run's plan so far; empty in a real run. */
@@ -53,7 +56,7 @@ public final class AwsChanges {
         return List.copyOf(planned);
     }
 
-    /** The calls made (or planned, in a dry run) so far, as {@code service:Operation}. */
+    /** The calls made (or, in a dry run, planned) so far, as {@code service:Operation}. */
     public List<String> calls() {
         return List.copyOf(made);
     }

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds the AWS SDK clients, each only when a step first needs it, all sharing one HTTP client,
- * one set of credentials, the endpoint override and, in a dry run, the {@link DryRunGuard}.
+ * one set of credentials, the endpoint override and the {@link ChangeGuard}.
  */
 public final class AwsClients implements AutoCloseable {
     /**
@@ -136,10 +136,8 @@ public final class AwsClients implements AutoCloseable {
                                         .build())
                         .apiCallAttemptTimeout(Duration.ofSeconds(30))
                         .apiCallTimeout(Duration.ofMinutes(2))
-                        .addExecutionInterceptor(new OperationRecorder());
-        if (settings.dryRun()) {
-            override.addExecutionInterceptor(new DryRunGuard());
-        }
+                        .addExecutionInterceptor(new OperationRecorder())
+                        .addExecutionInterceptor(new ChangeGuard(settings.dryRun()));
         builder.credentialsProvider(credentialsProvider())
                 .region(region)
                 .overrideConfiguration(override.build());

@@ -26,7 +26,7 @@ public final class AwsErrors {
 
     /** Whether {@code failure} came from the AWS SDK: a service error or a client-side one. */
     public static boolean isAwsFailure(RuntimeException failure) {
-        return failure instanceof SdkException && !(failure instanceof DryRunGuard.DryRunViolation);
+        return failure instanceof SdkException && !(failure instanceof ChangeGuard.RefusedChange);
     }
 
     /**

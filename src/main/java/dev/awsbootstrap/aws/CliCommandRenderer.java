@@ -3,6 +3,7 @@ package dev.awsbootstrap.aws;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkField;
@@ -46,7 +47,7 @@ final class CliCommandRenderer {
     /** {@code VirtualMFADeviceName} becomes {@code virtual-mfa-device-name}, as botocore does. */
     static String cliName(String awsName) {
         String spaced = FIRST_CAP.matcher(awsName).replaceAll("$1-$2");
-        return END_CAP.matcher(spaced).replaceAll("$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return END_CAP.matcher(spaced).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
     }
 
     static String quote(String value) {

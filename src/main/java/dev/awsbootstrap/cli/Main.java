@@ -1,10 +1,13 @@
 package dev.awsbootstrap.cli;
 
+import dev.awsbootstrap.ExitCode;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -30,8 +33,8 @@ public final class Main {
             Map<String, String> environment) {
         Streams streams = new Streams(in, out, err, environment);
         CommandLine commandLine = new CommandLine(new BootstrapCommand(streams));
-        commandLine.setOut(new java.io.PrintWriter(out, true));
-        commandLine.setErr(new java.io.PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler(Main::badUsage);
         return commandLine.execute(args);
     }
@@ -45,7 +48,7 @@ public final class Main {
                                 + ": see "
                                 + command.getCommandName()
                                 + " --help.");
-        return dev.awsbootstrap.ExitCode.BAD_INPUT.code();
+        return ExitCode.BAD_INPUT.code();
     }
 
     private static PrintStream utf8(FileDescriptor descriptor) {
@@ -54,5 +57,13 @@ public final class Main {
 
     /** The process's standard streams and environment, passed in so that tests can supply them. */
     record Streams(
-            InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {}
+            InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
+
+        /** The home directory: HOME as the AWS CLI and SDK read it, else Java's idea of it. */
+        Path home() {
+            String home = environment.get("HOME");
+            return Path.of(
+                    home != null && !home.isBlank() ? home : System.getProperty("user.home"));
+        }
+    }
 }

@@ -30,12 +30,7 @@ final class ReportPrinter {
         console.header("Summary");
         StringBuilder table = new StringBuilder();
         for (RunReport.StepOutcome step : report.steps()) {
-            table.append(
-                    String.format(
-                            "  %-26s %-14s%s%n",
-                            step.title(),
-                            words(step.status()),
-                            step.note() == null ? "" : step.note()));
+            table.append(row(step.title(), step.status(), step.note()));
         }
         console.result(table.toString().stripTrailing());
         if (report.dryRun()) {
@@ -46,6 +41,12 @@ final class ReportPrinter {
                             + " above as AWS CLI commands; nothing was changed.");
         }
         stateFile.ifPresent(file -> console.info("Resume file: " + file));
+    }
+
+    /** One line of a table of steps: title, status in words, and the note if any. */
+    static String row(String title, StepStatus status, String note) {
+        return String.format("  %-26s %-14s%s%n", title, words(status), note == null ? "" : note)
+                .replaceAll(" +\n", "\n");
     }
 
     static String words(StepStatus status) {

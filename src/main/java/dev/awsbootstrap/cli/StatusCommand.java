@@ -1,11 +1,16 @@
 package dev.awsbootstrap.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsbootstrap.BootstrapException;
 import dev.awsbootstrap.ExitCode;
 import dev.awsbootstrap.console.TextConsole;
 import dev.awsbootstrap.state.ResumeState;
 import dev.awsbootstrap.state.StateStore;
-import dev.awsbootstrap.state.StepStatus;
+import dev.awsbootstrap.state.StepRecord;
 import dev.awsbootstrap.wizard.Step;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,10 +19,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code aws-bootstrap status}: each step and where it stands, from the resume file. */
+/**
+ * {@code aws-bootstrap status}: each step and where it stands, read from the resume file only. It
+ * makes no AWS call, so it works without credentials.
+ */
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
@@ -25,15 +33,27 @@ import picocli.CommandLine.ParentCommand;
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand BootstrapCommand parent;
 
-    @Mixin CommonOptions common;
+    @Option(
+            names = "--state",
+            paramLabel = "FILE",
+            description = "The resume file (default: the only one in ~/.aws-bootstrap).")
+    Path state;
+
+    @Option(
+            names = "--output",
+            paramLabel = "FORMAT",
+            description = "text (default) or json: one JSON document on the output stream.")
+    CommonOptions.OutputFormat output;
 
     @Override
     public Integer call() {
+        // Options given before the word "status" count too: aws-bootstrap --state F status.
+        CommonOptions options = parent.common;
         Main.Streams streams = parent.streams();
-        TextConsole console = ConsoleFactory.create(streams, common, true);
+        TextConsole console = ConsoleFactory.create(streams, options, true);
         try {
-            Path file = stateFile(streams);
-            ResumeState state =
+            Path file = stateFile(streams, state != null ? state : options.state);
+            ResumeState saved =
                     new StateStore(file)
                             .load()
                             .orElseThrow(
@@ -41,8 +61,13 @@ final class StatusCommand implements Callable<Integer> {
                                             BootstrapException.badInput(
                                                     "No resume file at "
                                                             + file
-                                                            + ": run aws-bootstrap first, or pass --state."));
-            print(console, file, state);
+                                                            + ": run aws-bootstrap"
+                                                            + " first, or pass --state."));
+            CommonOptions.OutputFormat format = output != null ? output : options.output;
+            console.result(
+                    format == CommonOptions.OutputFormat.json
+                            ? json(file, saved)
+                            : text(file, saved));
             return ExitCode.DONE.code();
         } catch (BootstrapException e) {
             console.error(e.getMessage());
@@ -50,35 +75,48 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    private void print(TextConsole console, Path file, ResumeState state) {
-        List<Step<?>> steps = WizardRunner.steps();
+    private static String text(Path file, ResumeState saved) {
         StringBuilder text = new StringBuilder();
-        text.append("Account ")
-                .append(state.getAccountId())
-                .append(" (")
-                .append(file)
-                .append(")\n");
-        for (Step<?> step : steps) {
-            StepStatus status = state.statusOf(step.key());
-            String note =
-                    state.getSteps().containsKey(step.key())
-                            ? state.step(step.key()).getNote()
-                            : null;
-            text.append(
-                    String.format(
-                            "  %-26s %-14s%s%n",
-                            step.title(), ReportPrinter.words(status), note == null ? "" : note));
+        text.append("Account ").append(saved.getAccountId());
+        text.append(" (").append(file).append(")\n");
+        for (Step<?> step : WizardRunner.steps()) {
+            StepRecord record = saved.getSteps().get(step.key());
+            String note = record == null ? null : record.getNote();
+            text.append(ReportPrinter.row(step.title(), saved.statusOf(step.key()), note));
         }
-        console.result(text.toString().stripTrailing());
+        return text.toString().stripTrailing();
     }
 
-    private Path stateFile(Main.Streams streams) {
-        if (common.state != null) {
-            return common.state;
+    private static String json(Path file, ResumeState saved) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("account", saved.getAccountId());
+        root.put("stateFile", file.toString());
+        ArrayNode steps = root.putArray("steps");
+        for (Step<?> step : WizardRunner.steps()) {
+            StepRecord record = saved.getSteps().get(step.key());
+            ObjectNode node = steps.addObject();
+            node.put("key", step.key());
+            node.put("title", step.title());
+            node.put("status", ReportPrinter.words(saved.statusOf(step.key())));
+            node.put("note", record == null ? null : record.getNote());
+            node.put(
+                    "at",
+                    record == null || record.getAt() == null ? null : record.getAt().toString());
         }
-        String homeVariable = streams.environment().get("HOME");
-        Path home = Path.of(homeVariable != null ? homeVariable : System.getProperty("user.home"));
-        Path directory = home.resolve(".aws-bootstrap");
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The file named with --state, or the only resume file under the home directory. */
+    private static Path stateFile(Main.Streams streams, Path requested) {
+        if (requested != null) {
+            return requested;
+        }
+        Path directory = streams.home().resolve(".aws-bootstrap");
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
             files =

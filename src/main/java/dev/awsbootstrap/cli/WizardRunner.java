@@ -4,7 +4,6 @@ import dev.awsbootstrap.BootstrapException;
 import dev.awsbootstrap.ExitCode;
 import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.answers.AnswersFile;
-import dev.awsbootstrap.answers.AnswersValidator;
 import dev.awsbootstrap.aws.AwsChanges;
 import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.aws.AwsErrors;
@@ -21,6 +20,7 @@ import dev.awsbootstrap.wizard.Step;
 import dev.awsbootstrap.wizard.StepContext;
 import dev.awsbootstrap.wizard.Wizard;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -75,13 +75,17 @@ final class WizardRunner {
         if (file == null) {
             return Answers.none();
         }
-        Answers answers = AnswersFile.read(file);
-        AnswersValidator.check(
-                file.toString(), answers, AwsRegions::isKnown, streams.environment()::get);
-        return answers;
+        return AnswersFile.read(file, AwsRegions::isKnown, streams.environment()::get);
     }
 
     private int runWizard(TextConsole console, Answers answers, boolean dryRun) {
+        if (options.region != null && !AwsRegions.isKnown(options.region)) {
+            throw BootstrapException.badInput(
+                    "--region \""
+                            + options.region
+                            + "\" is not an AWS region code: use one such"
+                            + " as eu-west-2.");
+        }
         AwsSettings settings =
                 new AwsSettings(
                         Optional.ofNullable(options.profile),
@@ -92,7 +96,7 @@ final class WizardRunner {
                 ResumeSession session =
                         new ResumeSession(
                                 Optional.ofNullable(options.state),
-                                home(),
+                                streams.home(),
                                 dryRun,
                                 Clock.systemUTC())) {
             boolean offline = clients.findCredentials().isEmpty();
@@ -130,20 +134,15 @@ final class WizardRunner {
         try {
             URI uri = new URI(options.endpointUrl);
             if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new java.net.URISyntaxException(options.endpointUrl, "no scheme or host");
+                throw new URISyntaxException(options.endpointUrl, "no scheme or host");
             }
             return Optional.of(uri);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw BootstrapException.badInput(
                     "--endpoint-url \""
                             + options.endpointUrl
                             + "\" is not a URL: give one such"
                             + " as http://127.0.0.1:5000.");
         }
-    }
-
-    private Path home() {
-        String home = streams.environment().get("HOME");
-        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 }

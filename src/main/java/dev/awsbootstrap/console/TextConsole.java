@@ -1,5 +1,6 @@
 package dev.awsbootstrap.console;
 
+import dev.awsbootstrap.BootstrapException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,7 @@ public final class TextConsole implements Console {
                         + (defaultValue == null ? "" : " [" + defaultValue + "]")
                         + ": ";
         while (true) {
-            String line = read(prompt).strip();
+            String line = read(prompt, question).strip();
             String answer = line.isEmpty() && defaultValue != null ? defaultValue : line;
             Optional<String> broken =
                     answer.isEmpty() ? Optional.of("an answer is needed") : rule.apply(answer);
@@ -142,10 +143,18 @@ public final class TextConsole implements Console {
         return line;
     }
 
-    private String read(String prompt) {
+    /**
+     * Reads one answer. A terminal reports Ctrl-C and Ctrl-D itself; the end of piped input means
+     * an answer is missing from the script, which is bad input rather than an interruption.
+     */
+    private String read(String prompt, String question) {
         String line = input.readLine(prompt);
         if (line == null) {
-            throw new OperatorInterrupted();
+            throw BootstrapException.badInput(
+                    "The input ended before the question \""
+                            + question
+                            + "\" was answered: give"
+                            + " the answers in a file with --answers, or run in a terminal.");
         }
         return line;
     }

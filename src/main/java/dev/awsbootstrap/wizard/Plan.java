@@ -18,7 +18,9 @@ public final class Plan {
         return this;
     }
 
-    /** A change still needed; {@code apply} makes its AWS calls through {@link StepContext#aws}. */
+    /**
+     * A change still needed; {@code apply} makes its AWS calls through {@link StepContext#changes}.
+     */
     public Plan change(String summary, Consumer<StepContext> apply) {
         changes.add(new Change(summary, apply));
         return this;

@@ -1,17 +1,20 @@
 package dev.awsbootstrap.wizard;
 
 import dev.awsbootstrap.BootstrapException;
+import dev.awsbootstrap.ExitCode;
 import dev.awsbootstrap.state.ResumeState;
 import dev.awsbootstrap.state.StateStore;
 import dev.awsbootstrap.state.StepRecord;
 import dev.awsbootstrap.state.StepStatus;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The resume file of the account being set up: bound once the account is known, locked for the run,
- * saved after every change. A dry run reads it but never locks or writes it.
+ * The resume file of the account being set up: read once the account is known, locked before the
+ * run first writes it or changes anything in AWS, saved after every change. A run that stops at its
+ * first question leaves no file behind. A dry run reads it but never locks or writes it.
  */
 public final class ResumeSession implements AutoCloseable {
     private final Optional<Path> requestedFile;
@@ -20,6 +23,8 @@ public final class ResumeSession implements AutoCloseable {
     private final Clock clock;
     private StateStore store;
     private ResumeState state;
+    private Optional<ResumeState> loaded = Optional.empty();
+    private boolean locked;
 
     public ResumeSession(Optional<Path> requestedFile, Path home, boolean dryRun, Clock clock) {
         this.requestedFile = requestedFile;
@@ -39,15 +44,31 @@ public final class ResumeSession implements AutoCloseable {
         }
         Path file = requestedFile.orElse(StateStore.defaultFile(home, account.id()));
         store = new StateStore(file);
-        // Checked before the lock too, so that a refused file gets no lock file beside it.
-        checkAccount(file, store.load(), account);
-        if (!dryRun) {
-            store.lock();
+        loaded = store.load();
+        checkAccount(file, loaded, account);
+        state = loaded.orElseGet(() -> ResumeState.forAccount(account.id(), clock.instant()));
+    }
+
+    /**
+     * Takes the resume file's lock, once, before the first write or AWS change of a real run. A
+     * file that another run changed since it was read is refused rather than overwritten.
+     */
+    public void claim() {
+        if (dryRun || store == null || locked) {
+            return;
         }
-        Optional<ResumeState> saved = store.load();
-        checkAccount(file, saved, account);
-        state = saved.orElseGet(() -> ResumeState.forAccount(account.id(), clock.instant()));
-        save();
+        store.lock();
+        locked = true;
+        Optional<ResumeState> now = store.load();
+        Optional<Instant> before = loaded.map(ResumeState::getUpdatedAt);
+        if (!now.map(ResumeState::getUpdatedAt).equals(before)) {
+            throw new BootstrapException(
+                    ExitCode.FAILED,
+                    "The resume file "
+                            + store.file()
+                            + " changed while this run was starting:"
+                            + " another run may have used it; run aws-bootstrap again.");
+        }
     }
 
     private static void checkAccount(Path file, Optional<ResumeState> saved, Account account) {
@@ -108,6 +129,7 @@ public final class ResumeSession implements AutoCloseable {
         if (dryRun || store == null) {
             return;
         }
+        claim();
         state.setUpdatedAt(clock.instant());
         store.save(state);
     }

@@ -48,13 +48,13 @@ public final class StepContext {
         return answers;
     }
 
-    /** The clients for read-only calls. Changes go through {@link #aws()}. */
+    /** The clients for read-only calls. Changes go through {@link #changes()}. */
     public AwsClients clients() {
         return clients;
     }
 
     /** The one gateway for mutating AWS calls. */
-    public AwsChanges aws() {
+    public AwsChanges changes() {
         return changes;
     }
 

@@ -39,8 +39,8 @@ public final class Wizard {
         return new RunReport(
                 context.account(),
                 outcomes,
-                context.aws().calls(),
-                context.aws().plannedCommands(),
+                context.changes().calls(),
+                context.changes().plannedCommands(),
                 context.dryRun());
     }
 
@@ -52,6 +52,9 @@ public final class Wizard {
         plan.findings().forEach(console::info);
         if (plan.changes().isEmpty() && plan.outcome() == StepStatus.DONE) {
             console.success("Nothing to change.");
+        }
+        if (!plan.changes().isEmpty()) {
+            context.session().claim();
         }
         for (Plan.Change change : plan.changes()) {
             console.info((context.dryRun() ? "Would: " : "→ ") + change.summary());

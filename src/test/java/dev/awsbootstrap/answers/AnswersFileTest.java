@@ -9,12 +9,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AnswersFileTest {
     @Test
     void readsTheSampleAnswersFileOfTheDesign() throws IOException {
-        Answers answers = AnswersFile.parse("answers.yaml", resource("design-sample.yaml"));
+        Answers answers =
+                AnswersFile.parse("answers.yaml", resource("design-sample.yaml")).answers();
 
         assertThat(answers.homeRegion()).isEqualTo("eu-west-2");
         assertThat(answers.rootMfa()).isEqualTo("require");
@@ -45,31 +49,61 @@ class AnswersFileTest {
 
     @Test
     void namesEveryUnknownKeyAndWrongTypeAtOnce() {
-        assertThatThrownBy(
-                        () ->
-                                parse(
-                                        """
-                                accountAlias: acme-data
-                                acountAlias: typo
-                                user:
-                                  nmae: jane
-                                budget:
-                                  amount: lots
-                                """))
+        AnswersFile.Parsed parsed =
+                parsed(
+                        """
+                        accountAlias: acme-data
+                        acountAlias: typo
+                        user:
+                          nmae: jane
+                        budget:
+                          amount: lots
+                        """);
+
+        assertThat(parsed.problems())
+                .containsExactlyInAnyOrder(
+                        "unknown key \"acountAlias\": check its spelling against the answers-file"
+                                + " reference in the README.",
+                        "unknown key \"user.nmae\": check its spelling against the answers-file"
+                                + " reference in the README.",
+                        "budget.amount: \"lots\" is not a number.");
+        assertThat(parsed.answers().accountAlias()).isEqualTo("acme-data");
+        assertThat(parsed.answers().budget().amount()).isNull();
+    }
+
+    @Test
+    void reportsTypeErrorsAndBrokenRulesTogetherInOneFailure(@TempDir Path directory)
+            throws IOException {
+        Path file = directory.resolve("answers.yaml");
+        Files.writeString(
+                file,
+                "accountAlias: Acme_Data\nuser: {mfaDeviceName: 'has space'}\nbudget:"
+                        + " {amount: lots}\n");
+
+        assertThatThrownBy(() -> AnswersFile.read(file, region -> true, name -> null))
                 .isInstanceOfSatisfying(
                         BootstrapException.class,
                         e -> {
                             assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
                             assertThat(e.getMessage().lines())
-                                    .containsExactlyInAnyOrder(
-                                            "answers.yaml: unknown key \"acountAlias\": check its"
-                                                    + " spelling against the answers-file reference"
-                                                    + " in the README.",
-                                            "answers.yaml: unknown key \"user.nmae\": check its"
-                                                    + " spelling against the answers-file reference"
-                                                    + " in the README.",
-                                            "answers.yaml: budget.amount: \"lots\" is not a number.");
+                                    .hasSize(3)
+                                    .allMatch(line -> line.startsWith(file + ": "))
+                                    .anyMatch(line -> line.contains("budget.amount"))
+                                    .anyMatch(line -> line.contains("accountAlias"))
+                                    .anyMatch(line -> line.contains("user.mfaDeviceName"));
                         });
+    }
+
+    @Test
+    void namesAnAnswersFileThatDoesNotExist(@TempDir Path directory) {
+        Path missing = directory.resolve("missing.yaml");
+
+        assertThatThrownBy(() -> AnswersFile.read(missing, region -> true, name -> null))
+                .hasMessage(
+                        "The answers file "
+                                + missing
+                                + " does not exist: check the path"
+                                + " given to --answers.");
     }
 
     @Test
@@ -82,11 +116,15 @@ class AnswersFileTest {
 
     @Test
     void reportsAListWhereOneValueIsExpected() {
-        assertThatThrownBy(() -> parse("accountAlias: [a, b]\n"))
-                .hasMessage("answers.yaml: accountAlias: a list is not a single value.");
+        assertThat(parsed("accountAlias: [a, b]\n").problems())
+                .containsExactly("accountAlias: a list is not a single value.");
     }
 
     private static Answers parse(String text) {
+        return parsed(text).answers();
+    }
+
+    private static AnswersFile.Parsed parsed(String text) {
         return AnswersFile.parse("answers.yaml", text.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -100,6 +100,19 @@ class CliCommandRendererTest {
                                 + "\"BudgetType\":\"COST\"}'");
     }
 
+    @Test
+    void masksAPasswordEvenWhenTheStepForgotToMarkIt() {
+        AwsCall<?, ?> call =
+                AwsCall.iam(
+                        CreateLoginProfileRequest.builder()
+                                .userName("jane.bloggs")
+                                .password("Sup3r-Secret-Passw0rd!")
+                                .build(),
+                        IamClient::createLoginProfile);
+
+        assertThat(call.asCliCommand()).contains("--password '****'").doesNotContain("Sup3r");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "CreateVirtualMFADevice, create-virtual-mfa-device",

@@ -46,6 +46,15 @@ class MainTest {
     }
 
     @Test
+    void rejectsAnUnknownRegionBeforeAnyAwsCall() {
+        assertThat(run("--region", "nowhere-1", "--dry-run")).isEqualTo(2);
+        assertThat(err().lines())
+                .containsExactly(
+                        "Error: --region \"nowhere-1\" is not an AWS region code: use one"
+                                + " such as eu-west-2.");
+    }
+
+    @Test
     void printsTheVersion() {
         assertThat(run("--version")).isZero();
         assertThat(out()).startsWith("aws-bootstrap ");
@@ -114,6 +123,23 @@ class MainTest {
                 .containsPattern("Caller and home region +done")
                 .containsPattern("Root user MFA +todo")
                 .containsPattern("IAM access to billing +later +Activate IAM access to billing.");
+    }
+
+    @Test
+    void statusReadsTheFileNamedBeforeOrAfterTheWordStatusAndCanAnswerInJson() throws Exception {
+        Path file = home.resolve("elsewhere.json");
+        ResumeState state = ResumeState.forAccount("123456789012", Instant.EPOCH);
+        state.step("account-alias").setStatus(StepStatus.DONE);
+        new StateStore(file).save(state);
+
+        assertThat(run("--state", file.toString(), "status")).isZero();
+        assertThat(out()).containsPattern("Account alias +done");
+        out.reset();
+
+        assertThat(run("status", "--state", file.toString(), "--output", "json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out());
+        assertThat(json.get("account").asText()).isEqualTo("123456789012");
+        assertThat(json.get("steps").get(2).get("status").asText()).isEqualTo("done");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.awsbootstrap.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.awsbootstrap.BootstrapException;
 import dev.awsbootstrap.ExitCode;
 import dev.awsbootstrap.console.Console.Choice;
 import java.io.BufferedReader;
@@ -71,11 +72,17 @@ class TextConsoleTest {
     }
 
     @Test
-    void treatsTheEndOfInputAtAPromptAsAnInterruption() {
-        assertThatThrownBy(() -> typing(false).ask("Name", null, a -> Optional.empty()))
+    void treatsTheEndOfPipedInputAsAMissingAnswerNamingTheQuestion() {
+        assertThatThrownBy(() -> typing(false).ask("Account alias", null, a -> Optional.empty()))
                 .isInstanceOfSatisfying(
-                        OperatorInterrupted.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INTERRUPTED));
+                        BootstrapException.class,
+                        e -> {
+                            assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+                            assertThat(e.getMessage())
+                                    .startsWith(
+                                            "The input ended before the question \"Account"
+                                                    + " alias\" was answered");
+                        });
     }
 
     @Test

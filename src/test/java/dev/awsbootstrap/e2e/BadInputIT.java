@@ -73,6 +73,19 @@ class BadInputIT {
     }
 
     @Test
+    void missingHomeRegionInANonInteractiveRunExitsWithTwoAndWritesNoFile() {
+        Path answers = E2eFiles.answers(work, withoutLine(E2eFiles.ANSWERS, "homeRegion:"));
+
+        Result run = wizard(answers);
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+        assertThat(lastLine(run)).as(run.describe()).contains("Missing answer homeRegion");
+        assertNoStackTrace(run);
+        assertThat(proxy.mutations()).as("mutating calls").isEmpty();
+        assertThat(E2eFiles.filesUnder(home)).as("files written under HOME").isEmpty();
+    }
+
+    @Test
     void missingBillingAccessInANonInteractiveRunExitsWithThreeToWaitForTheOperator() {
         Path answers = E2eFiles.answers(work, withoutLine(E2eFiles.ANSWERS, "billingAccess:"));
 

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.awsbootstrap.BootstrapException;
 import dev.awsbootstrap.ExitCode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +103,39 @@ class StateStoreTest {
 
         try (StateStore later = new StateStore(file)) {
             later.lock();
+        }
+    }
+
+    @Test
+    void refusesARunWhileAnotherProcessHoldsTheLockAndForgetsItWhenThatProcessIsKilled()
+            throws Exception {
+        Path file = home.resolve("state.json");
+        Process holder =
+                new ProcessBuilder(
+                                "python3",
+                                "-c",
+                                "import fcntl, sys, time\n"
+                                        + "f = open(sys.argv[1], 'a')\n"
+                                        + "fcntl.lockf(f, fcntl.LOCK_EX)\n"
+                                        + "print('locked', flush=True)\n"
+                                        + "time.sleep(60)\n",
+                                home.resolve("state.json.lock").toString())
+                        .redirectErrorStream(true)
+                        .start();
+        try {
+            BufferedReader output =
+                    new BufferedReader(
+                            new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(output.readLine()).isEqualTo("locked");
+
+            assertThatThrownBy(() -> new StateStore(file).lock())
+                    .hasMessageStartingWith("Another aws-bootstrap run is using " + file);
+        } finally {
+            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+
+        try (StateStore afterTheKill = new StateStore(file)) {
+            afterTheKill.lock();
         }
     }
 }

@@ -35,6 +35,35 @@ class ResumeSessionTest {
     }
 
     @Test
+    void writesNothingUntilThereIsSomethingToRecord() {
+        try (ResumeSession session = session(Optional.empty(), false)) {
+            session.bind(ACCOUNT);
+        }
+
+        assertThat(home.resolve(".aws-bootstrap")).doesNotExist();
+    }
+
+    @Test
+    void refusesToOverwriteAResumeFileThatAnotherRunWroteSinceThisOneReadIt() {
+        try (ResumeSession slow = session(Optional.empty(), false)) {
+            slow.bind(ACCOUNT);
+            try (ResumeSession fast = session(Optional.empty(), false)) {
+                fast.bind(ACCOUNT);
+                fast.recordStatus("caller", StepStatus.DONE, null);
+            }
+
+            assertThatThrownBy(() -> slow.recordStatus("caller", StepStatus.DONE, null))
+                    .isInstanceOfSatisfying(
+                            BootstrapException.class,
+                            e -> {
+                                assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
+                                assertThat(e.getMessage())
+                                        .contains("changed while this run was starting");
+                            });
+        }
+    }
+
+    @Test
     void refusesTheResumeFileOfAnotherAccountAndLeavesItAsItIs() throws Exception {
         Path file = home.resolve("other.json");
         new StateStore(file).save(ResumeState.forAccount("111111111111", Instant.EPOCH));

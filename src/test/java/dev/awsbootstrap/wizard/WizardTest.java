@@ -99,7 +99,7 @@ class WizardTest {
                     .change(
                             "Create the user " + name,
                             c -> {
-                                c.aws()
+                                c.changes()
                                         .apply(
                                                 AwsCall.iam(
                                                         CreateUserRequest.builder()

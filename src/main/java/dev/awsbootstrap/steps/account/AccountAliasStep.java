@@ -134,7 +134,7 @@ public final class AccountAliasStep implements Step<Optional<String>> {
         String candidate = alias;
         while (true) {
             try {
-                context.aws().apply(createCall(candidate));
+                context.changes().apply(createCall(candidate));
                 break;
             } catch (EntityAlreadyExistsException e) {
                 String problem =

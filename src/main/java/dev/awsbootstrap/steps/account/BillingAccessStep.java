@@ -10,6 +10,7 @@ import dev.awsbootstrap.wizard.Plan;
 import dev.awsbootstrap.wizard.Step;
 import dev.awsbootstrap.wizard.StepContext;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Step 3: IAM access to billing. No API turns it on for a standalone account, so the step shows the
@@ -72,6 +73,10 @@ public final class BillingAccessStep implements Step<StepStatus> {
     }
 
     private static String askOperator(StepContext context) {
+        Optional<String> earlier = context.session().state().answer(ANSWER);
+        if (!context.console().canAsk() && earlier.isPresent()) {
+            return earlier.get();
+        }
         if (!context.console().canAsk()) {
             throw new BootstrapException(
                     ExitCode.WAITING_FOR_OPERATOR,

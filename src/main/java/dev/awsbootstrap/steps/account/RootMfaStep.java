@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.iam.model.SummaryKeyType;
  */
 public final class RootMfaStep implements Step<RootMfaStep.Found> {
     public static final String KEY = "root-mfa";
+    public static final String ANSWER = "rootMfa";
+
+    private static final String ACCEPT_RISK = "accept-risk";
 
     static final String INSTRUCTIONS =
             """
@@ -82,10 +85,15 @@ public final class RootMfaStep implements Step<RootMfaStep.Found> {
     private Plan planWithoutMfa(Plan plan, StepContext context) {
         Console console = context.console();
         console.info("The root user has no MFA.");
-        String answer = context.answers().rootMfa();
-        if ("accept-risk".equals(answer)) {
+        String given = context.answers().rootMfa();
+        if (ACCEPT_RISK.equals(given)) {
             plan.found("Going on without it, as the answers file says: recorded as a risk.");
-            return plan.outcome(StepStatus.RISK_ACCEPTED, RISK_NOTE);
+            return acceptRisk(plan, context);
+        }
+        if (given == null
+                && context.session().state().answer(ANSWER).orElse("").equals(ACCEPT_RISK)) {
+            context.console().warn("Going on without root MFA, as accepted in an earlier run.");
+            return acceptRisk(plan, context);
         }
         INSTRUCTIONS.lines().forEach(console::info);
         if (context.dryRun()) {
@@ -101,6 +109,11 @@ public final class RootMfaStep implements Step<RootMfaStep.Found> {
         return waitForMfa(plan, context);
     }
 
+    private static Plan acceptRisk(Plan plan, StepContext context) {
+        context.session().recordAnswer(ANSWER, ACCEPT_RISK);
+        return plan.outcome(StepStatus.RISK_ACCEPTED, RISK_NOTE);
+    }
+
     private Plan waitForMfa(Plan plan, StepContext context) {
         List<Choice> choices =
                 List.of(
@@ -109,8 +122,8 @@ public final class RootMfaStep implements Step<RootMfaStep.Found> {
                         new Choice("stop", "stop here; run again later to resume"));
         while (true) {
             String choice = context.console().choose("Root MFA", choices, "check", null);
-            if (choice.equals("accept-risk")) {
-                return plan.outcome(StepStatus.RISK_ACCEPTED, RISK_NOTE);
+            if (choice.equals(ACCEPT_RISK)) {
+                return acceptRisk(plan, context);
             }
             if (choice.equals("stop")) {
                 throw new BootstrapException(

@@ -114,6 +114,18 @@ class AccountAliasStepTest {
     }
 
     @Test
+    void keepsAnExistingAliasWhenTheOperatorSaysYes() {
+        givenAliases("old-name");
+        TestConsole console = TestConsole.typing("y");
+
+        RunReport report = run(console, Answers.none());
+
+        verify(iam, never()).createAccountAlias(any(CreateAccountAliasRequest.class));
+        assertThat(report.changes()).isEmpty();
+        assertThat(console.err()).contains("The account alias is old-name");
+    }
+
+    @Test
     void replacesAnExistingAliasOnlyWhenTheOperatorSaysSo() {
         givenAliases("old-name");
         givenCreateSucceeds();

@@ -66,6 +66,18 @@ class RootMfaStepTest {
     }
 
     @Test
+    void remembersAnAcceptedRiskSoThatAResumedRunDoesNotStopForIt() {
+        givenSummaries(summary(0, 0));
+        plan(TestConsole.nonInteractive(), answers("accept-risk"));
+        TestConsole resumed = TestConsole.nonInteractive();
+
+        Plan plan = plan(resumed, Answers.none());
+
+        assertThat(plan.outcome()).isEqualTo(StepStatus.RISK_ACCEPTED);
+        assertThat(resumed.err()).contains("as accepted in an earlier run");
+    }
+
+    @Test
     void waitsForTheOperatorWhenNobodyCanAnswerAndRootHasNoMfa() {
         givenSummaries(summary(0, 0));
         TestConsole console = TestConsole.nonInteractive();
@@ -115,7 +127,11 @@ class RootMfaStepTest {
 
     private Plan plan(TestConsole console, Answers answers) {
         StepContext context = TestContexts.realRun(console, answers, clients, home);
-        return step.plan(step.inspect(context), context);
+        try {
+            return step.plan(step.inspect(context), context);
+        } finally {
+            context.session().close();
+        }
     }
 
     private void givenSummaries(

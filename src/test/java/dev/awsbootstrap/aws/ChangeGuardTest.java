@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.awsbootstrap.testing.MotoClients;
 import dev.awsbootstrap.testing.MotoExtension;
 import dev.awsbootstrap.testing.MotoServer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 
 @ExtendWith(MotoExtension.class)
-class DryRunGuardTest {
+class ChangeGuardTest {
     @Test
     void refusesAChangeInsideTheSdkDuringADryRunButLetsReadsThrough(MotoServer moto) {
         try (AwsClients clients = MotoClients.at(moto.endpoint(), true)) {
@@ -24,9 +27,26 @@ class DryRunGuardTest {
     }
 
     @Test
-    void letsChangesThroughInARealRun(MotoServer moto) {
+    void refusesAChangeThatBypassesTheGatewayInARealRun(MotoServer moto) {
         try (AwsClients clients = MotoClients.at(moto.endpoint(), false)) {
-            clients.iam().createUser(b -> b.userName("jane.bloggs"));
+            assertThatThrownBy(() -> clients.iam().createUser(b -> b.userName("sneaky")))
+                    .hasMessageContaining("CreateUser: changes go through AwsChanges only.");
+        }
+
+        assertThat(moto.iam().listUsers().users()).isEmpty();
+    }
+
+    @Test
+    void letsChangesThroughTheGatewayInARealRun(MotoServer moto) {
+        try (AwsClients clients = MotoClients.at(moto.endpoint(), false)) {
+            AwsChanges changes = new AwsChanges(clients, false, command -> {});
+
+            changes.apply(
+                    AwsCall.iam(
+                            CreateUserRequest.builder().userName("jane.bloggs").build(),
+                            IamClient::createUser));
+
+            assertThat(changes.calls()).isEqualTo(List.of("iam:CreateUser"));
         }
 
         assertThat(moto.iam().listUsers().users()).hasSize(1);
