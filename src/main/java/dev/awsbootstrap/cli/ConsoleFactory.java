@@ -15,23 +15,23 @@ final class ConsoleFactory {
     private ConsoleFactory() {}
 
     static TextConsole create(Main.Streams streams, CommonOptions options, boolean nonInteractive) {
-        boolean terminal = System.console() != null;
         boolean colour =
-                terminal && !options.noColor && streams.environment().get("NO_COLOR") == null;
+                System.console() != null
+                        && !options.noColor
+                        && streams.environment().get("NO_COLOR") == null;
         return new TextConsole(
                 streams.out(),
                 streams.err(),
-                input(streams, terminal, nonInteractive),
+                input(streams, nonInteractive),
                 new Style(colour),
                 options.quiet);
     }
 
-    private static LineSource input(
-            Main.Streams streams, boolean terminal, boolean nonInteractive) {
+    private static LineSource input(Main.Streams streams, boolean nonInteractive) {
         if (nonInteractive) {
             return new NoInput();
         }
-        if (terminal) {
+        if (TerminalLineSource.available()) {
             return new TerminalLineSource();
         }
         return new StreamLineSource(

@@ -8,6 +8,8 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
 
 /**
  * Answers typed at a real terminal through JLine, with line editing and masked secrets. The
@@ -38,7 +40,13 @@ public final class TerminalLineSource implements LineSource, AutoCloseable {
     private synchronized LineReader reader() {
         if (reader == null) {
             try {
-                terminal = TerminalBuilder.builder().system(true).build();
+                // Prompts go to standard error with the other messages, so that a run whose
+                // output is redirected (--output json > file) still asks at the terminal.
+                terminal =
+                        TerminalBuilder.builder()
+                                .system(true)
+                                .systemOutput(TerminalBuilder.SystemOutput.SysErr)
+                                .build();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -46,6 +54,23 @@ public final class TerminalLineSource implements LineSource, AutoCloseable {
             reader.setVariable(LineReader.DISABLE_HISTORY, true);
         }
         return reader;
+    }
+
+    /**
+     * Whether questions can be asked at a terminal: standard input and standard error are one,
+     * whatever standard output is.
+     */
+    public static boolean available() {
+        if (System.console() != null) {
+            return true;
+        }
+        try {
+            TerminalProvider provider = TerminalProvider.load("jni");
+            return provider.isSystemStream(SystemStream.Input)
+                    && provider.isSystemStream(SystemStream.Error);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return false;
+        }
     }
 
     @Override
