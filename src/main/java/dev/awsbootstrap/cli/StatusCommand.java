@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsbootstrap.BootstrapException;
 import dev.awsbootstrap.ExitCode;
+import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.console.TextConsole;
 import dev.awsbootstrap.state.ResumeState;
 import dev.awsbootstrap.state.StateStore;
@@ -79,7 +80,7 @@ final class StatusCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         text.append("Account ").append(saved.getAccountId());
         text.append(" (").append(file).append(")\n");
-        for (Step<?> step : WizardRunner.steps()) {
+        for (Step<?> step : WizardRunner.steps(Answers.none())) {
             StepRecord record = saved.getSteps().get(step.key());
             String note = record == null ? null : record.getNote();
             text.append(ReportPrinter.row(step.title(), saved.statusOf(step.key()), note));
@@ -93,7 +94,7 @@ final class StatusCommand implements Callable<Integer> {
         root.put("account", saved.getAccountId());
         root.put("stateFile", file.toString());
         ArrayNode steps = root.putArray("steps");
-        for (Step<?> step : WizardRunner.steps()) {
+        for (Step<?> step : WizardRunner.steps(Answers.none())) {
             StepRecord record = saved.getSteps().get(step.key());
             ObjectNode node = steps.addObject();
             node.put("key", step.key());

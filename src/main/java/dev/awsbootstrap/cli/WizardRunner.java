@@ -39,12 +39,12 @@ final class WizardRunner {
     }
 
     /** The steps of the wizard, in order. */
-    static List<Step<?>> steps() {
+    static List<Step<?>> steps(Answers answers) {
         return List.of(
-                new CallerStep(),
-                new RootMfaStep(),
-                new AccountAliasStep(),
-                new BillingAccessStep());
+                new CallerStep(answers),
+                new RootMfaStep(answers),
+                new AccountAliasStep(answers),
+                new BillingAccessStep(answers));
     }
 
     int run(boolean dryRun, Path answersFile, boolean nonInteractive) {
@@ -107,9 +107,8 @@ final class WizardRunner {
             Consumer<String> planPrinter =
                     options.output == CommonOptions.OutputFormat.json ? c -> {} : console::result;
             AwsChanges changes = new AwsChanges(clients, dryRun, planPrinter);
-            StepContext context =
-                    new StepContext(console, answers, clients, changes, session, offline);
-            RunReport report = new Wizard(steps()).run(context);
+            StepContext context = new StepContext(console, clients, changes, session, offline);
+            RunReport report = new Wizard(steps(answers)).run(context);
             new ReportPrinter(console, options.output).print(report, session.file());
             return ExitCode.DONE.code();
         }

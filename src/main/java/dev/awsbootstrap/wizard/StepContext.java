@@ -1,17 +1,16 @@
 package dev.awsbootstrap.wizard;
 
-import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.aws.AwsChanges;
 import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.console.Console;
 
 /**
- * What a step works with: the console, the answers, the AWS clients for reads, the one gateway for
- * changes, the resume file, and the account once step 0 has found it.
+ * What a step works with: the console, the AWS clients for reads, the one gateway for changes, the
+ * resume file, and the account once step 0 has found it. Answers reach a step through its
+ * constructor.
  */
 public final class StepContext {
     private final Console console;
-    private final Answers answers;
     private final AwsClients clients;
     private final AwsChanges changes;
     private final ResumeSession session;
@@ -26,13 +25,11 @@ public final class StepContext {
      */
     public StepContext(
             Console console,
-            Answers answers,
             AwsClients clients,
             AwsChanges changes,
             ResumeSession session,
             boolean offline) {
         this.console = console;
-        this.answers = answers;
         this.clients = clients;
         this.changes = changes;
         this.session = session;
@@ -42,10 +39,6 @@ public final class StepContext {
 
     public Console console() {
         return console;
-    }
-
-    public Answers answers() {
-        return answers;
     }
 
     /** The clients for read-only calls. Changes go through {@link #changes()}. */

@@ -1,6 +1,5 @@
 package dev.awsbootstrap.testing;
 
-import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.aws.AwsChanges;
 import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.wizard.Account;
@@ -20,34 +19,23 @@ public final class TestContexts {
     private TestContexts() {}
 
     /** A context for a real run with {@code clients}, the account already bound. */
-    public static StepContext realRun(
-            TestConsole console, Answers answers, AwsClients clients, Path home) {
-        return build(console, answers, clients, home, false, new ArrayList<>());
+    public static StepContext realRun(TestConsole console, AwsClients clients, Path home) {
+        return build(console, clients, home, false, new ArrayList<>());
     }
 
     /** A context for a dry run; the planned CLI commands are added to {@code plan}. */
     public static StepContext dryRun(
-            TestConsole console,
-            Answers answers,
-            AwsClients clients,
-            Path home,
-            List<String> plan) {
-        return build(console, answers, clients, home, true, plan);
+            TestConsole console, AwsClients clients, Path home, List<String> plan) {
+        return build(console, clients, home, true, plan);
     }
 
     private static StepContext build(
-            TestConsole console,
-            Answers answers,
-            AwsClients clients,
-            Path home,
-            boolean dryRun,
-            List<String> plan) {
+            TestConsole console, AwsClients clients, Path home, boolean dryRun, List<String> plan) {
         ResumeSession session =
                 new ResumeSession(Optional.empty(), home, dryRun, Clock.systemUTC());
         StepContext context =
                 new StepContext(
                         console.console(),
-                        answers,
                         clients,
                         new AwsChanges(clients, dryRun, plan::add),
                         session,

@@ -5,7 +5,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.aws.AwsCall;
 import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.state.StateStore;
@@ -33,7 +32,7 @@ class WizardTest {
         when(iam.createUser(any(CreateUserRequest.class)))
                 .thenReturn(CreateUserResponse.builder().build());
         TestConsole console = TestConsole.nonInteractive();
-        StepContext context = TestContexts.realRun(console, Answers.none(), clients, home);
+        StepContext context = TestContexts.realRun(console, clients, home);
 
         RunReport report = new Wizard(List.of(new UserStep(), new ConsoleOnlyStep())).run(context);
 
@@ -63,7 +62,7 @@ class WizardTest {
     void aDryRunPrintsThePlanAndLeavesStepsWithChangesToDo() {
         List<String> plan = new ArrayList<>();
         TestConsole console = TestConsole.nonInteractive();
-        StepContext context = TestContexts.dryRun(console, Answers.none(), clients, home, plan);
+        StepContext context = TestContexts.dryRun(console, clients, home, plan);
 
         RunReport report = new Wizard(List.of(new UserStep())).run(context);
 

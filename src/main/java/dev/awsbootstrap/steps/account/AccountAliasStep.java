@@ -2,6 +2,7 @@ package dev.awsbootstrap.steps.account;
 
 import dev.awsbootstrap.BootstrapException;
 import dev.awsbootstrap.answers.AnswerRules;
+import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.aws.AwsCall;
 import dev.awsbootstrap.console.Console;
 import dev.awsbootstrap.wizard.Plan;
@@ -24,6 +25,12 @@ public final class AccountAliasStep implements Step<Optional<String>> {
             "The alias names the account in its sign-in URL, so people need not remember the"
                     + " 12-digit id; it must be unique across AWS.";
 
+    private final Answers answers;
+
+    public AccountAliasStep(Answers answers) {
+        this.answers = answers;
+    }
+
     @Override
     public String key() {
         return KEY;
@@ -45,7 +52,7 @@ public final class AccountAliasStep implements Step<Optional<String>> {
     @Override
     public Plan plan(Optional<String> current, StepContext context) {
         Plan plan = new Plan();
-        String given = context.answers().accountAlias();
+        String given = answers.accountAlias();
         if (current.isPresent()) {
             context.console()
                     .info(

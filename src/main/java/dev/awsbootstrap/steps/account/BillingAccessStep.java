@@ -3,6 +3,7 @@ package dev.awsbootstrap.steps.account;
 import dev.awsbootstrap.BootstrapException;
 import dev.awsbootstrap.ExitCode;
 import dev.awsbootstrap.answers.AnswerRules;
+import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.console.Console;
 import dev.awsbootstrap.console.Console.Choice;
 import dev.awsbootstrap.state.StepStatus;
@@ -33,6 +34,12 @@ public final class BillingAccessStep implements Step<StepStatus> {
             "Activate IAM access to billing in the console (Account, IAM User and Role Access to"
                     + " Billing Information).";
 
+    private final Answers answers;
+
+    public BillingAccessStep(Answers answers) {
+        this.answers = answers;
+    }
+
     @Override
     public String key() {
         return KEY;
@@ -55,7 +62,7 @@ public final class BillingAccessStep implements Step<StepStatus> {
             return plan.found("Confirmed in an earlier run.");
         }
         Console console = context.console();
-        String answer = context.answers().billingAccess();
+        String answer = answers.billingAccess();
         if (answer == null) {
             INSTRUCTIONS.lines().forEach(console::info);
             if (context.dryRun()) {

@@ -1,5 +1,6 @@
 package dev.awsbootstrap.steps.account;
 
+import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.aws.AwsRegions;
 import dev.awsbootstrap.console.Console.Choice;
 import dev.awsbootstrap.wizard.Account;
@@ -25,6 +26,12 @@ public final class CallerStep implements Step<Account> {
                             "eu-west-1", "Ireland: AWS's largest European region, more services"),
                     new Choice(
                             "us-east-1", "N. Virginia: the original region, new services first"));
+
+    private final Answers answers;
+
+    public CallerStep(Answers answers) {
+        this.answers = answers;
+    }
 
     @Override
     public String key() {
@@ -76,7 +83,7 @@ public final class CallerStep implements Step<Account> {
                 context.ask()
                         .choice(
                                 HOME_REGION,
-                                context.answers().homeRegion(),
+                                answers.homeRegion(),
                                 "Home region",
                                 "Your home region is where you will mostly work: choose the one nearest"
                                         + " your data that meets its residency rules.",

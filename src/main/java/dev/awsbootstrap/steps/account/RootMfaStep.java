@@ -2,6 +2,7 @@ package dev.awsbootstrap.steps.account;
 
 import dev.awsbootstrap.BootstrapException;
 import dev.awsbootstrap.ExitCode;
+import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.console.Console;
 import dev.awsbootstrap.console.Console.Choice;
 import dev.awsbootstrap.state.StepStatus;
@@ -38,6 +39,12 @@ public final class RootMfaStep implements Step<RootMfaStep.Found> {
 
     /** What the account summary says of the root user; a null field was not read. */
     public record Found(Boolean mfaEnabled, Boolean accessKeysPresent) {}
+
+    private final Answers answers;
+
+    public RootMfaStep(Answers answers) {
+        this.answers = answers;
+    }
 
     @Override
     public String key() {
@@ -85,7 +92,7 @@ public final class RootMfaStep implements Step<RootMfaStep.Found> {
     private Plan planWithoutMfa(Plan plan, StepContext context) {
         Console console = context.console();
         console.info("The root user has no MFA.");
-        String given = context.answers().rootMfa();
+        String given = answers.rootMfa();
         if (ACCEPT_RISK.equals(given)) {
             plan.found("Going on without it, as the answers file says: recorded as a risk.");
             return acceptRisk(plan, context);

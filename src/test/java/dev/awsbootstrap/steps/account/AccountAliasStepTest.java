@@ -177,8 +177,8 @@ class AccountAliasStepTest {
     }
 
     private RunReport run(TestConsole console, Answers answers) {
-        StepContext context = TestContexts.realRun(console, answers, clients, home);
-        return new Wizard(List.of(new AccountAliasStep())).run(context);
+        StepContext context = TestContexts.realRun(console, clients, home);
+        return new Wizard(List.of(new AccountAliasStep(answers))).run(context);
     }
 
     private void givenAliases(String... aliases) {

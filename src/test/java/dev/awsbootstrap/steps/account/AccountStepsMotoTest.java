@@ -110,17 +110,16 @@ class AccountStepsMotoTest {
     private RunReport run(URI endpoint, boolean dryRun, TestConsole console) {
         List<Step<?>> steps =
                 List.of(
-                        new CallerStep(),
-                        new RootMfaStep(),
-                        new AccountAliasStep(),
-                        new BillingAccessStep());
+                        new CallerStep(ANSWERS),
+                        new RootMfaStep(ANSWERS),
+                        new AccountAliasStep(ANSWERS),
+                        new BillingAccessStep(ANSWERS));
         try (AwsClients clients = MotoClients.at(endpoint, dryRun);
                 ResumeSession session =
                         new ResumeSession(Optional.empty(), home, dryRun, Clock.systemUTC())) {
             StepContext context =
                     new StepContext(
                             console.console(),
-                            ANSWERS,
                             clients,
                             new AwsChanges(clients, dryRun, plan::add),
                             session,

@@ -21,7 +21,6 @@ class BillingAccessStepTest {
     @TempDir Path home;
 
     private final AwsClients clients = mock(AwsClients.class);
-    private final BillingAccessStep step = new BillingAccessStep();
 
     @Test
     void isDoneWhenTheAnswersConfirmIt() {
@@ -73,9 +72,7 @@ class BillingAccessStepTest {
 
     @Test
     void doesNotAskAgainOnceConfirmed() {
-        StepContext context =
-                TestContexts.realRun(
-                        TestConsole.nonInteractive(), answer("confirmed"), clients, home);
+        StepContext context = TestContexts.realRun(TestConsole.nonInteractive(), clients, home);
         context.session().recordStatus(BillingAccessStep.KEY, StepStatus.DONE, null);
         context.session().close();
         TestConsole console = TestConsole.nonInteractive();
@@ -87,7 +84,8 @@ class BillingAccessStepTest {
     }
 
     private Plan plan(TestConsole console, Answers answers) {
-        StepContext context = TestContexts.realRun(console, answers, clients, home);
+        StepContext context = TestContexts.realRun(console, clients, home);
+        BillingAccessStep step = new BillingAccessStep(answers);
         try {
             return step.plan(step.inspect(context), context);
         } finally {

@@ -29,7 +29,6 @@ class RootMfaStepTest {
 
     private final AwsClients clients = mock(AwsClients.class);
     private final IamClient iam = mock(IamClient.class);
-    private final RootMfaStep step = new RootMfaStep();
 
     @Test
     void plansNothingWhenTheRootUserHasMfa() {
@@ -126,7 +125,8 @@ class RootMfaStepTest {
     }
 
     private Plan plan(TestConsole console, Answers answers) {
-        StepContext context = TestContexts.realRun(console, answers, clients, home);
+        StepContext context = TestContexts.realRun(console, clients, home);
+        RootMfaStep step = new RootMfaStep(answers);
         try {
             return step.plan(step.inspect(context), context);
         } finally {
