@@ -267,87 +267,16 @@ class CrashResumeIT {
         Map<String, Object> snapshot = new TreeMap<>();
         IamClient iam = moto.iam();
         snapshot.put("accountAliases", iam.listAccountAliases().accountAliases());
-
         Map<String, Object> roles = new TreeMap<>();
         for (Role role : iam.listRolesPaginator().roles()) {
-            String name = role.roleName();
-            Map<String, Object> r = new TreeMap<>();
-            r.put("path", role.path());
-            r.put("description", role.description());
-            r.put("trustPolicy", policyDocument(role.assumeRolePolicyDocument()));
-            r.put(
-                    "attachedPolicies",
-                    sorted(
-                            iam
-                                    .listAttachedRolePoliciesPaginator(q -> q.roleName(name))
-                                    .attachedPolicies()
-                                    .stream()
-                                    .map(AttachedPolicy::policyArn)
-                                    .toList()));
-            Map<String, Object> inline = new TreeMap<>();
-            for (String policy :
-                    iam.listRolePoliciesPaginator(q -> q.roleName(name)).policyNames()) {
-                inline.put(
-                        policy,
-                        policyDocument(
-                                iam.getRolePolicy(q -> q.roleName(name).policyName(policy))
-                                        .policyDocument()));
-            }
-            r.put("inlinePolicies", inline);
-            r.put("tags", tags(iam.listRoleTags(q -> q.roleName(name)).tags()));
-            roles.put(name, r);
+            roles.put(role.roleName(), roleSnapshot(iam, role));
         }
         snapshot.put("roles", roles);
-
         Map<String, Object> users = new TreeMap<>();
         for (User user : iam.listUsersPaginator().users()) {
-            String name = user.userName();
-            Map<String, Object> u = new TreeMap<>();
-            u.put("path", user.path());
-            u.put("loginProfile", loginProfile(iam, name));
-            u.put(
-                    "mfaDevices",
-                    sorted(
-                            iam.listMFADevicesPaginator(q -> q.userName(name)).mfaDevices().stream()
-                                    .map(MFADevice::serialNumber)
-                                    .toList()));
-            Map<String, Object> inline = new TreeMap<>();
-            for (String policy :
-                    iam.listUserPoliciesPaginator(q -> q.userName(name)).policyNames()) {
-                inline.put(
-                        policy,
-                        policyDocument(
-                                iam.getUserPolicy(q -> q.userName(name).policyName(policy))
-                                        .policyDocument()));
-            }
-            u.put("inlinePolicies", inline);
-            u.put(
-                    "attachedPolicies",
-                    sorted(
-                            iam
-                                    .listAttachedUserPoliciesPaginator(q -> q.userName(name))
-                                    .attachedPolicies()
-                                    .stream()
-                                    .map(AttachedPolicy::policyArn)
-                                    .toList()));
-            u.put(
-                    "groups",
-                    sorted(
-                            iam.listGroupsForUserPaginator(q -> q.userName(name)).groups().stream()
-                                    .map(Group::groupName)
-                                    .toList()));
-            List<AccessKeyMetadata> keys =
-                    iam.listAccessKeysPaginator(q -> q.userName(name)).accessKeyMetadata().stream()
-                            .toList();
-            u.put("accessKeyCount", keys.size());
-            u.put(
-                    "accessKeyStatuses",
-                    sorted(keys.stream().map(AccessKeyMetadata::statusAsString).toList()));
-            u.put("tags", tags(iam.listUserTags(q -> q.userName(name)).tags()));
-            users.put(name, u);
+            users.put(user.userName(), userSnapshot(iam, user));
         }
         snapshot.put("users", users);
-
         Map<String, String> virtualMfa = new TreeMap<>();
         for (VirtualMFADevice device : iam.listVirtualMFADevicesPaginator().virtualMFADevices()) {
             virtualMfa.put(
@@ -369,6 +298,80 @@ class CrashResumeIT {
                 sorted(iam.listGroupsPaginator().groups().stream().map(Group::groupName).toList()));
         snapshot.put("budgets", budgets(moto.budgets(), E2eFiles.ACCOUNT_ID));
         return snapshot;
+    }
+
+    private static Map<String, Object> roleSnapshot(IamClient iam, Role role) {
+        String name = role.roleName();
+        Map<String, Object> r = new TreeMap<>();
+        r.put("path", role.path());
+        r.put("description", role.description());
+        r.put("trustPolicy", policyDocument(role.assumeRolePolicyDocument()));
+        r.put(
+                "attachedPolicies",
+                sorted(
+                        iam
+                                .listAttachedRolePoliciesPaginator(q -> q.roleName(name))
+                                .attachedPolicies()
+                                .stream()
+                                .map(AttachedPolicy::policyArn)
+                                .toList()));
+        Map<String, Object> inline = new TreeMap<>();
+        for (String policy : iam.listRolePoliciesPaginator(q -> q.roleName(name)).policyNames()) {
+            inline.put(
+                    policy,
+                    policyDocument(
+                            iam.getRolePolicy(q -> q.roleName(name).policyName(policy))
+                                    .policyDocument()));
+        }
+        r.put("inlinePolicies", inline);
+        r.put("tags", tags(iam.listRoleTags(q -> q.roleName(name)).tags()));
+        return r;
+    }
+
+    private static Map<String, Object> userSnapshot(IamClient iam, User user) {
+        String name = user.userName();
+        Map<String, Object> u = new TreeMap<>();
+        u.put("path", user.path());
+        u.put("loginProfile", loginProfile(iam, name));
+        u.put(
+                "mfaDevices",
+                sorted(
+                        iam.listMFADevicesPaginator(q -> q.userName(name)).mfaDevices().stream()
+                                .map(MFADevice::serialNumber)
+                                .toList()));
+        Map<String, Object> inline = new TreeMap<>();
+        for (String policy : iam.listUserPoliciesPaginator(q -> q.userName(name)).policyNames()) {
+            inline.put(
+                    policy,
+                    policyDocument(
+                            iam.getUserPolicy(q -> q.userName(name).policyName(policy))
+                                    .policyDocument()));
+        }
+        u.put("inlinePolicies", inline);
+        u.put(
+                "attachedPolicies",
+                sorted(
+                        iam
+                                .listAttachedUserPoliciesPaginator(q -> q.userName(name))
+                                .attachedPolicies()
+                                .stream()
+                                .map(AttachedPolicy::policyArn)
+                                .toList()));
+        u.put(
+                "groups",
+                sorted(
+                        iam.listGroupsForUserPaginator(q -> q.userName(name)).groups().stream()
+                                .map(Group::groupName)
+                                .toList()));
+        List<AccessKeyMetadata> keys =
+                iam.listAccessKeysPaginator(q -> q.userName(name)).accessKeyMetadata().stream()
+                        .toList();
+        u.put("accessKeyCount", keys.size());
+        u.put(
+                "accessKeyStatuses",
+                sorted(keys.stream().map(AccessKeyMetadata::statusAsString).toList()));
+        u.put("tags", tags(iam.listUserTags(q -> q.userName(name)).tags()));
+        return u;
     }
 
     private static Map<String, Object> budgets(BudgetsClient client, String accountId) {
