@@ -55,7 +55,7 @@ final class WizardRunner {
         } catch (BootstrapException e) {
             console.error(e.getMessage());
             if (options.verbose && e.getCause() != null) {
-                e.getCause().printStackTrace(streams.err());
+                console.trace(e.getCause());
             }
             return e.exitCode().code();
         } catch (RuntimeException e) {
@@ -65,7 +65,7 @@ final class WizardRunner {
                             + ". Run again to resume; --verbose shows"
                             + " the details.");
             if (options.verbose) {
-                e.printStackTrace(streams.err());
+                console.trace(e);
             }
             return ExitCode.FAILED.code();
         }

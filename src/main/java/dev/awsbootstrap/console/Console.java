@@ -24,6 +24,9 @@ public interface Console {
     /** A failure; always shown. */
     void error(String text);
 
+    /** A failure's stack trace, for developers: the caller shows it only with --verbose. */
+    void trace(Throwable failure);
+
     /** The result of the run on the output stream: the plan, the summary, JSON. */
     void result(String text);
 

@@ -62,6 +62,11 @@ public final class TextConsole implements Console {
     }
 
     @Override
+    public void trace(Throwable failure) {
+        failure.printStackTrace(err);
+    }
+
+    @Override
     public void result(String text) {
         out.println(text);
     }

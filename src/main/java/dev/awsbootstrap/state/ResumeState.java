@@ -85,7 +85,7 @@ public final class ResumeState {
         return value == null ? Optional.empty() : Optional.of(String.valueOf(value));
     }
 
-    /** The record of a step, created as {@link StepStatus#TODO} when there is none yet. */
+    /** The record of a step, created as {@link StepStatus#TO_DO} when there is none yet. */
     @JsonIgnore
     public StepRecord step(String key) {
         return steps.computeIfAbsent(key, k -> new StepRecord());
@@ -94,6 +94,6 @@ public final class ResumeState {
     @JsonIgnore
     public StepStatus statusOf(String key) {
         StepRecord record = steps.get(key);
-        return record == null ? StepStatus.TODO : record.getStatus();
+        return record == null ? StepStatus.TO_DO : record.getStatus();
     }
 }

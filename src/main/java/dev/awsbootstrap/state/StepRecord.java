@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** What the resume file knows of one step: its status, when, a note, and what it created. */
 public final class StepRecord {
-    private StepStatus status = StepStatus.TODO;
+    private StepStatus status = StepStatus.TO_DO;
     private Instant at;
     private String note;
     private Map<String, String> created = new LinkedHashMap<>();

@@ -3,7 +3,7 @@ package dev.awsbootstrap.state;
 /** Where a step stands, as recorded in the resume file. */
 public enum StepStatus {
     /** Not run yet, or stopped before it finished. */
-    TODO,
+    TO_DO,
     /** Its work is done and checked. */
     DONE,
     /** A console-only step the operator will do later: an open item, not a blocker. */

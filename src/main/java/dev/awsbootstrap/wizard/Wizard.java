@@ -67,7 +67,7 @@ public final class Wizard {
             context.session().recordStatus(step.key(), plan.outcome(), plan.note());
         }
         StepStatus outcome =
-                context.dryRun() && !plan.changes().isEmpty() ? StepStatus.TODO : plan.outcome();
+                context.dryRun() && !plan.changes().isEmpty() ? StepStatus.TO_DO : plan.outcome();
         return new RunReport.StepOutcome(step.key(), step.title(), outcome, plan.note());
     }
 }

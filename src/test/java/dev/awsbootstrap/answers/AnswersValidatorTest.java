@@ -42,7 +42,8 @@ class AnswersValidatorTest {
                 "homeRegion: eu-west-9|homeRegion: \"eu-west-9\" is not valid: it is not an AWS"
                         + " region code",
                 "rootMfa: maybe|rootMfa: \"maybe\" is not valid: use one of accept-risk, require",
-                "billingAccess: yes|billingAccess: \"yes\" is not valid: use one of confirmed, later",
+                "billingAccess: yes|billingAccess: \"yes\" is not valid: use one of confirmed,"
+                        + " later",
                 "user: {name: jane bloggs}|user.name: \"jane bloggs\" is not valid",
                 "user: {consolePassword: hunter2}|user.consolePassword: a password is never"
                         + " written in the answers file",

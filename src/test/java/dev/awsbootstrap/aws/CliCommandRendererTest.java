@@ -50,7 +50,8 @@ class CliCommandRendererTest {
                         "aws iam create-role --role-name AdminRole --assume-role-policy-document '"
                                 + trust
                                 + "' --description 'Full administrative access for account'\\''s"
-                                + " admins' --tags '[{\"Key\":\"managed-by\",\"Value\":\"aws-bootstrap\"}]'");
+                                + " admins' --tags"
+                                + " '[{\"Key\":\"managed-by\",\"Value\":\"aws-bootstrap\"}]'");
     }
 
     @Test

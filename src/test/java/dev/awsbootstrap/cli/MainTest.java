@@ -121,7 +121,7 @@ class MainTest {
         assertThat(out())
                 .contains("Account 123456789012")
                 .containsPattern("Caller and home region +done")
-                .containsPattern("Root user MFA +todo")
+                .containsPattern("Root user MFA +to do")
                 .containsPattern("IAM access to billing +later +Activate IAM access to billing.");
     }
 

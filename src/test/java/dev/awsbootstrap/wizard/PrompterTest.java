@@ -81,9 +81,9 @@ class PrompterTest {
                             assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
                             assertThat(e.getMessage())
                                     .isEqualTo(
-                                            "Missing answer accountAlias (Account alias): add"
-                                                    + " accountAlias to the answers file, or run without"
-                                                    + " --non-interactive.");
+                                            "Missing answer accountAlias (Account alias):"
+                                                    + " add accountAlias to the answers file,"
+                                                    + " or run without --non-interactive.");
                         });
     }
 

@@ -70,7 +70,7 @@ class WizardTest {
         assertThat(report.plan()).isEqualTo(plan);
         assertThat(report.steps())
                 .extracting(RunReport.StepOutcome::status)
-                .containsExactly(StepStatus.TODO);
+                .containsExactly(StepStatus.TO_DO);
         assertThat(console.err()).contains("Would: Create the user jane");
         assertThat(home.resolve(".aws-bootstrap")).doesNotExist();
     }

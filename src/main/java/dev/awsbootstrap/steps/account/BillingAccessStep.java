@@ -67,7 +67,7 @@ public final class BillingAccessStep implements Step<StepStatus> {
             INSTRUCTIONS.lines().forEach(console::info);
             if (context.dryRun()) {
                 return plan.found("A real run asks whether you have done it.")
-                        .outcome(StepStatus.TODO, LATER_NOTE);
+                        .outcome(StepStatus.TO_DO, LATER_NOTE);
             }
             answer = askOperator(context);
         }

@@ -76,8 +76,9 @@ public final class CallerStep implements Step<Account> {
         if (account.callerIsRoot()) {
             context.console()
                     .warn(
-                            "You are signed in as the root user. That is right for this"
-                                    + " setup; afterwards use your IAM user and roles, as the guide advises.");
+                            "You are signed in as the root user. That is right for this setup;"
+                                    + " afterwards use your IAM user and roles, as the guide"
+                                    + " advises.");
         }
         String region =
                 context.ask()
@@ -85,8 +86,9 @@ public final class CallerStep implements Step<Account> {
                                 HOME_REGION,
                                 answers.homeRegion(),
                                 "Home region",
-                                "Your home region is where you will mostly work: choose the one nearest"
-                                        + " your data that meets its residency rules.",
+                                "Your home region is where you will mostly work: choose the"
+                                        + " one nearest your data that meets its residency"
+                                        + " rules.",
                                 SUGGESTED_REGIONS,
                                 "eu-west-2",
                                 CallerStep::regionRule);

@@ -75,13 +75,14 @@ public final class RootMfaStep implements Step<RootMfaStep.Found> {
             context.console()
                     .warn(
                             "The root user has an access key. Once setup is done, delete it"
-                                    + " (Security credentials, Access keys): root keys cannot be restricted.");
+                                    + " (Security credentials, Access keys): root keys cannot"
+                                    + " be restricted.");
         }
         if (found.mfaEnabled() == null) {
             return plan.found(
                             "Would check that the root user has MFA (aws iam"
                                     + " get-account-summary).")
-                    .outcome(StepStatus.TODO, "Not checked: no credentials.");
+                    .outcome(StepStatus.TO_DO, "Not checked: no credentials.");
         }
         if (found.mfaEnabled()) {
             return plan.found("The root user has MFA.");
@@ -105,7 +106,7 @@ public final class RootMfaStep implements Step<RootMfaStep.Found> {
         INSTRUCTIONS.lines().forEach(console::info);
         if (context.dryRun()) {
             return plan.found("A real run waits here until root MFA is on.")
-                    .outcome(StepStatus.TODO, RISK_NOTE);
+                    .outcome(StepStatus.TO_DO, RISK_NOTE);
         }
         if (!console.canAsk()) {
             throw new BootstrapException(
