@@ -72,10 +72,15 @@ public final class AwsCall<Q extends SdkRequest, R> {
         throw new IllegalStateException("Not an AWS service request: " + pkg);
     }
 
-    /** The operation's name as AWS spells it, such as {@code CreateAccountAlias}. */
+    /**
+     * The operation's name as AWS spells it, such as {@code CreateAccountAlias}. The SDK's class
+     * names write the acronym MFA as {@code Mfa}; AWS, CloudTrail and IAM policies write {@code
+     * CreateVirtualMFADevice}.
+     */
     public String operation() {
         String name = request.getClass().getSimpleName();
-        return name.endsWith("Request") ? name.substring(0, name.length() - 7) : name;
+        String operation = name.endsWith("Request") ? name.substring(0, name.length() - 7) : name;
+        return operation.replace("Mfa", "MFA");
     }
 
     /**
