@@ -62,6 +62,12 @@ public interface Console {
     /** Asks for a secret without echoing it. */
     String askSecret(String question);
 
+    /**
+     * Shows a secret, such as a generated password or an MFA seed, at the terminal only: never on
+     * redirected output and never in a log. Only called when {@link #canAskSecret()} is true.
+     */
+    void showSecret(List<String> lines);
+
     /** One answer of a {@link #choose} question: what to type, and what it means. */
     record Choice(String key, String description) {}
 }

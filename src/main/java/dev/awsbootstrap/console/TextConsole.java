@@ -148,6 +148,15 @@ public final class TextConsole implements Console {
         return line;
     }
 
+    @Override
+    public void showSecret(List<String> lines) {
+        if (!input.canReadSecret()) {
+            throw new IllegalStateException("Secrets are only shown at a terminal.");
+        }
+        lines.forEach(line -> err.println("  " + line));
+        err.flush();
+    }
+
     /**
      * Reads one answer. A terminal reports Ctrl-C and Ctrl-D itself; the end of piped input means
      * an answer is missing from the script, which is bad input rather than an interruption.

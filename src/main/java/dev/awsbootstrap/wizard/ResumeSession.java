@@ -116,6 +116,15 @@ public final class ResumeSession implements AutoCloseable {
         save();
     }
 
+    /** Forgets something a step recorded, such as a marker of work under way. */
+    public void forgetCreated(String stepKey, String name) {
+        StepRecord record = state().step(stepKey);
+        if (record.getCreated().remove(name) != null) {
+            record.setAt(clock.instant());
+            save();
+        }
+    }
+
     public void recordStatus(String stepKey, StepStatus status, String note) {
         StepRecord record = state().step(stepKey);
         record.setStatus(status);

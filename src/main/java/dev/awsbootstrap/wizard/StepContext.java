@@ -3,6 +3,7 @@ package dev.awsbootstrap.wizard;
 import dev.awsbootstrap.aws.AwsChanges;
 import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.console.Console;
+import java.util.Map;
 
 /**
  * What a step works with: the console, the AWS clients for reads, the one gateway for changes, the
@@ -81,6 +82,18 @@ public final class StepContext {
     /** Records something the current step created, for the resume file. */
     public void remember(String name, String value) {
         session.recordCreated(currentStep, name, value);
+    }
+
+    /** What the current step recorded as created, by an earlier run or this one. */
+    public Map<String, String> remembered() {
+        return session.bound()
+                ? Map.copyOf(session.state().step(currentStep).getCreated())
+                : Map.of();
+    }
+
+    /** Forgets something the current step recorded, such as a marker of work under way. */
+    public void forget(String name) {
+        session.forgetCreated(currentStep, name);
     }
 
     void enterStep(String key) {

@@ -10,6 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 
 /** A real {@link TextConsole} whose input is scripted and whose output is captured. */
 public final class TestConsole {
@@ -44,6 +47,14 @@ public final class TestConsole {
                         new PrintStream(prompts, true, StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A console at a terminal: it can show and read secrets. Each question, secret or not, is
+     * answered with the next of {@code lines}.
+     */
+    public static TestConsole atTerminal(String... lines) {
+        return new TestConsole(new ScriptedTerminal(List.of(lines)));
+    }
+
     public TextConsole console() {
         return console;
     }
@@ -54,5 +65,34 @@ public final class TestConsole {
 
     public String err() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A terminal whose operator types a script; the end of the script is Ctrl-D. */
+    private static final class ScriptedTerminal implements LineSource {
+        private final Deque<String> lines;
+
+        ScriptedTerminal(List<String> lines) {
+            this.lines = new ArrayDeque<>(lines);
+        }
+
+        @Override
+        public String readLine(String prompt) {
+            return lines.poll();
+        }
+
+        @Override
+        public String readSecret(String prompt) {
+            return lines.poll();
+        }
+
+        @Override
+        public boolean canRead() {
+            return true;
+        }
+
+        @Override
+        public boolean canReadSecret() {
+            return true;
+        }
     }
 }

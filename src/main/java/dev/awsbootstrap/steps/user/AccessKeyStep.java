@@ -1,0 +1,318 @@
+package dev.awsbootstrap.steps.user;
+
+import dev.awsbootstrap.BootstrapException;
+import dev.awsbootstrap.ExitCode;
+import dev.awsbootstrap.answers.AnswerRules;
+import dev.awsbootstrap.answers.Answers;
+import dev.awsbootstrap.aws.AwsCall;
+import dev.awsbootstrap.console.Console;
+import dev.awsbootstrap.console.Console.Choice;
+import dev.awsbootstrap.localfiles.AtomicFiles;
+import dev.awsbootstrap.localfiles.AwsFileLocations;
+import dev.awsbootstrap.localfiles.AwsProfileFile;
+import dev.awsbootstrap.state.StepStatus;
+import dev.awsbootstrap.wizard.Plan;
+import dev.awsbootstrap.wizard.Step;
+import dev.awsbootstrap.wizard.StepContext;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.CreateAccessKeyRequest;
+import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+
+/**
+ * Step 8: an access key for the AWS CLI. It is made once, and its secret goes at once to the chosen
+ * place: the {@code [default]} profile of the credentials file, or the terminal. A key whose secret
+ * an interrupted run could not store is deleted and made again, so the user never keeps a key whose
+ * secret nobody has.
+ */
+public final class AccessKeyStep implements Step<AccessKeyStep.Found> {
+    public static final String KEY = "access-key";
+    static final String CREATE = "accessKey.create";
+    static final String STORE = "accessKey.store";
+    static final String CREDENTIALS_FILE = "credentials-file";
+    static final String PRINT = "print";
+
+    /** The key id, once made. */
+    static final String KEY_ID = "accessKeyId";
+
+    /**
+     * Recorded just before {@code CreateAccessKey}: the user's key ids before it. A key not among
+     * them, not stored, and found by a later run was made by a run that died before storing it.
+     */
+    static final String KEYS_BEFORE = "accessKeysBeforeCreate";
+
+    /** IAM allows two access keys per user. */
+    static final int KEY_LIMIT = 2;
+
+    private static final String PROFILE = "default";
+
+    private final Answers answers;
+    private final Path home;
+    private final Function<String, String> environment;
+
+    public AccessKeyStep(Answers answers, Path home, Function<String, String> environment) {
+        this.answers = answers;
+        this.home = home;
+        this.environment = environment;
+    }
+
+    /** The user's access keys. */
+    public record Found(String userName, List<AccessKeyMetadata> keys) {}
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public String title() {
+        return "Access key for the AWS CLI";
+    }
+
+    @Override
+    public Found inspect(StepContext context) {
+        String name = OperatorUser.name(context, answers);
+        if (context.offline()) {
+            return new Found(name, List.of());
+        }
+        try {
+            return new Found(
+                    name,
+                    context
+                            .clients()
+                            .iam()
+                            .listAccessKeysPaginator(q -> q.userName(name))
+                            .accessKeyMetadata()
+                            .stream()
+                            .toList());
+        } catch (NoSuchEntityException e) {
+            return new Found(name, List.of()); // the user is still to be made: a dry run
+        }
+    }
+
+    @Override
+    public Plan plan(Found found, StepContext context) {
+        Plan plan = new Plan();
+        String user = found.userName();
+        boolean create =
+                context.ask()
+                        .yesNo(
+                                CREATE,
+                                answers.accessKey().create(),
+                                "Create an access key for " + user + " for the AWS CLI?",
+                                "The AWS CLI signs in with an access key of your user and then"
+                                        + " assumes the roles; its secret is shown or stored"
+                                        + " only once.",
+                                true);
+        if (!create) {
+            return plan.found("No access key: create one later with the IAM console.")
+                    .outcome(StepStatus.DONE, "no access key wanted");
+        }
+        String store =
+                context.ask()
+                        .choice(
+                                STORE,
+                                answers.accessKey().store(),
+                                "Where should the secret go?",
+                                "The secret can be read only once, right after the key is made.",
+                                List.of(
+                                        new Choice(
+                                                CREDENTIALS_FILE,
+                                                "the [default] profile of " + credentialsFile()),
+                                        new Choice(PRINT, "shown here once, for you to copy")),
+                                CREDENTIALS_FILE,
+                                v -> AnswerRules.oneOf(v, AnswerRules.KEY_STORES));
+        Optional<String> storedId =
+                store.equals(CREDENTIALS_FILE) ? storedKeyId() : Optional.empty();
+        Map<String, String> remembered = context.remembered();
+        List<String> orphans = orphans(found.keys(), remembered, storedId);
+        Optional<AccessKeyMetadata> inUse =
+                found.keys().stream()
+                        .filter(k -> !orphans.contains(k.accessKeyId()))
+                        .filter(
+                                k ->
+                                        storedId.map(k.accessKeyId()::equals).orElse(false)
+                                                || k.accessKeyId().equals(remembered.get(KEY_ID))
+                                                        && context.session().state().statusOf(KEY)
+                                                                == StepStatus.DONE)
+                        .findFirst();
+        if (inUse.isPresent()) {
+            keep(context, inUse.get().accessKeyId(), store);
+            return plan.found(
+                    user
+                            + " has the access key "
+                            + inUse.get().accessKeyId()
+                            + (storedId.isPresent() ? ", in " + credentialsFile() : "")
+                            + ".");
+        }
+        for (String orphan : orphans) {
+            plan.change(
+                    "Delete the access key "
+                            + orphan
+                            + ", whose secret an interrupted run could not store",
+                    c -> delete(c, user, orphan));
+        }
+        List<String> others =
+                found.keys().stream()
+                        .map(AccessKeyMetadata::accessKeyId)
+                        .filter(id -> !orphans.contains(id))
+                        .toList();
+        if (others.size() >= KEY_LIMIT) {
+            throw new BootstrapException(
+                    ExitCode.FAILED,
+                    user
+                            + " already has "
+                            + KEY_LIMIT
+                            + " access keys ("
+                            + String.join(", ", others)
+                            + "), the most AWS allows: delete one you no longer use (aws iam"
+                            + " delete-access-key --user-name "
+                            + user
+                            + " --access-key-id ID) and run again.");
+        }
+        if (!others.isEmpty()) {
+            context.console()
+                    .warn(
+                            user
+                                    + " already has the access key "
+                                    + others.get(0)
+                                    + ", which aws-bootstrap did not make; it is left as it is.");
+        }
+        if (store.equals(PRINT) && !context.dryRun() && !context.console().canAskSecret()) {
+            throw BootstrapException.badInput(
+                    "accessKey.store: print shows the secret once at a terminal, and there is"
+                            + " none: run in a terminal, or use accessKey.store:"
+                            + " credentials-file.");
+        }
+        String where =
+                store.equals(PRINT)
+                        ? "show its secret once"
+                        : "write it to the [" + PROFILE + "] profile of " + credentialsFile();
+        List<String> before = others;
+        return plan.change(
+                "Create an access key for " + user + " and " + where,
+                c -> createAndStore(c, user, store, before));
+    }
+
+    /**
+     * The keys an interrupted run made but could not store: the key it recorded, or, when it died
+     * before it could record one, any key that was not there before its call. A key in the
+     * credentials file is never one of them.
+     */
+    private static List<String> orphans(
+            List<AccessKeyMetadata> keys,
+            Map<String, String> remembered,
+            Optional<String> storedId) {
+        String before = remembered.get(KEYS_BEFORE);
+        String recorded = remembered.get(KEY_ID);
+        if (before == null) {
+            return List.of();
+        }
+        Set<String> existing = Set.copyOf(Arrays.asList(before.split(",")));
+        return keys.stream()
+                .map(AccessKeyMetadata::accessKeyId)
+                .filter(id -> storedId.map(s -> !s.equals(id)).orElse(true))
+                .filter(id -> id.equals(recorded) || !existing.contains(id))
+                .toList();
+    }
+
+    private void keep(StepContext context, String keyId, String store) {
+        if (!context.dryRun()) {
+            context.remember(KEY_ID, keyId);
+            context.forget(KEYS_BEFORE);
+        }
+    }
+
+    private static void delete(StepContext context, String user, String keyId) {
+        context.changes()
+                .apply(
+                        AwsCall.iam(
+                                DeleteAccessKeyRequest.builder()
+                                        .userName(user)
+                                        .accessKeyId(keyId)
+                                        .build(),
+                                IamClient::deleteAccessKey));
+    }
+
+    private void createAndStore(
+            StepContext context, String user, String store, List<String> before) {
+        if (!context.dryRun()) {
+            context.remember(KEYS_BEFORE, String.join(",", before));
+        }
+        Optional<AccessKey> key =
+                context.changes()
+                        .apply(
+                                AwsCall.iam(
+                                        CreateAccessKeyRequest.builder().userName(user).build(),
+                                        IamClient::createAccessKey))
+                        .map(response -> response.accessKey());
+        if (key.isEmpty()) {
+            return; // a dry run
+        }
+        context.remember(KEY_ID, key.get().accessKeyId());
+        if (store.equals(PRINT)) {
+            print(context.console(), key.get());
+        } else {
+            write(context.console(), key.get());
+        }
+        context.forget(KEYS_BEFORE);
+    }
+
+    private static void print(Console console, AccessKey key) {
+        console.showSecret(
+                List.of(
+                        "The access key of "
+                                + key.userName()
+                                + " (the secret is shown only"
+                                + " this once; store both in your password manager now):",
+                        "",
+                        "    Access key id:     " + key.accessKeyId(),
+                        "    Secret access key: " + key.secretAccessKey(),
+                        ""));
+    }
+
+    private void write(Console console, AccessKey key) {
+        Path file = credentialsFile();
+        AwsProfileFile credentials = AwsProfileFile.read(file);
+        Optional<String> previous =
+                credentials.section(PROFILE).map(p -> p.get("aws_access_key_id"));
+        credentials.set(PROFILE, "aws_access_key_id", key.accessKeyId());
+        credentials.set(PROFILE, "aws_secret_access_key", key.secretAccessKey());
+        credentials.remove(PROFILE, "aws_session_token");
+        Optional<Path> backup = credentials.save(AtomicFiles.OWNER_ONLY);
+        console.info(
+                "Wrote the access key "
+                        + key.accessKeyId()
+                        + " to the ["
+                        + PROFILE
+                        + "] profile of "
+                        + file
+                        + backup.map(b -> " (the old file is kept as " + b + ")").orElse("")
+                        + ".");
+        if (previous.isPresent() && !previous.get().equals(key.accessKeyId())) {
+            console.warn(
+                    "The [default] profile held the access key "
+                            + previous.get()
+                            + " before; it is in the backup.");
+        }
+    }
+
+    private Optional<String> storedKeyId() {
+        return AwsProfileFile.read(credentialsFile())
+                .section(PROFILE)
+                .map(p -> p.get("aws_access_key_id"));
+    }
+
+    private Path credentialsFile() {
+        return AwsFileLocations.credentialsFile(home, environment);
+    }
+}
