@@ -80,7 +80,7 @@ final class StatusCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         text.append("Account ").append(saved.getAccountId());
         text.append(" (").append(file).append(")\n");
-        for (Step<?> step : WizardRunner.steps(Answers.none())) {
+        for (Step<?> step : WizardRunner.steps(Answers.none(), Path.of(""), name -> null)) {
             StepRecord record = saved.getSteps().get(step.key());
             String note = record == null ? null : record.getNote();
             text.append(ReportPrinter.row(step.title(), saved.statusOf(step.key()), note));
@@ -94,7 +94,7 @@ final class StatusCommand implements Callable<Integer> {
         root.put("account", saved.getAccountId());
         root.put("stateFile", file.toString());
         ArrayNode steps = root.putArray("steps");
-        for (Step<?> step : WizardRunner.steps(Answers.none())) {
+        for (Step<?> step : WizardRunner.steps(Answers.none(), Path.of(""), name -> null)) {
             StepRecord record = saved.getSteps().get(step.key());
             ObjectNode node = steps.addObject();
             node.put("key", step.key());

@@ -14,6 +14,11 @@ import dev.awsbootstrap.steps.account.AccountAliasStep;
 import dev.awsbootstrap.steps.account.BillingAccessStep;
 import dev.awsbootstrap.steps.account.CallerStep;
 import dev.awsbootstrap.steps.account.RootMfaStep;
+import dev.awsbootstrap.steps.roles.RolesStep;
+import dev.awsbootstrap.steps.user.AccessKeyStep;
+import dev.awsbootstrap.steps.user.AssumeRolesPolicyStep;
+import dev.awsbootstrap.steps.user.MfaDeviceStep;
+import dev.awsbootstrap.steps.user.UserStep;
 import dev.awsbootstrap.wizard.ResumeSession;
 import dev.awsbootstrap.wizard.RunReport;
 import dev.awsbootstrap.wizard.Step;
@@ -26,6 +31,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Wires a wizard run together from the command line: answers, clients, console, resume file. */
 final class WizardRunner {
@@ -38,13 +44,23 @@ final class WizardRunner {
         ConsoleFactory.configureLogging(options.verbose);
     }
 
-    /** The steps of the wizard, in order. */
-    static List<Step<?>> steps(Answers answers) {
+    /**
+     * The steps of the wizard, in order.
+     *
+     * @param home the user's home directory, for the AWS files
+     * @param environment the process environment, for the AWS file variables and the password
+     */
+    static List<Step<?>> steps(Answers answers, Path home, Function<String, String> environment) {
         return List.of(
                 new CallerStep(answers),
                 new RootMfaStep(answers),
                 new AccountAliasStep(answers),
-                new BillingAccessStep(answers));
+                new BillingAccessStep(answers),
+                new RolesStep(answers),
+                new UserStep(answers, environment),
+                new MfaDeviceStep(answers),
+                new AssumeRolesPolicyStep(answers),
+                new AccessKeyStep(answers, home, environment));
     }
 
     int run(boolean dryRun, Path answersFile, boolean nonInteractive) {
@@ -108,7 +124,9 @@ final class WizardRunner {
                     options.output == CommonOptions.OutputFormat.json ? c -> {} : console::result;
             AwsChanges changes = new AwsChanges(clients, dryRun, planPrinter);
             StepContext context = new StepContext(console, clients, changes, session, offline);
-            RunReport report = new Wizard(steps(answers)).run(context);
+            RunReport report =
+                    new Wizard(steps(answers, streams.home(), streams.environment()::get))
+                            .run(context);
             new ReportPrinter(console, options.output).print(report, session.file());
             return ExitCode.DONE.code();
         }

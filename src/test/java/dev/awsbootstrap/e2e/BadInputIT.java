@@ -154,6 +154,7 @@ class BadInputIT {
         Result run =
                 JarRunner.withHome(home)
                         .env("AWS_EC2_METADATA_DISABLED", "true")
+                        .env(E2eFiles.PASSWORD_VARIABLE, E2eFiles.PASSWORD)
                         .run(
                                 "--non-interactive",
                                 "--answers",

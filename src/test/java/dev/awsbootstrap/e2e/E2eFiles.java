@@ -24,13 +24,29 @@ final class E2eFiles {
     /** The account id moto answers with. */
     static final String ACCOUNT_ID = "123456789012";
 
-    /** The answers of a complete non-interactive run of the account steps. */
+    /** The console password of the user, given through {@link #PASSWORD_VARIABLE}. */
+    static final String PASSWORD = "Correct-Horse-9-Battery";
+
+    static final String PASSWORD_VARIABLE = "BOOTSTRAP_PASSWORD";
+
+    /** The answers of a complete non-interactive run. */
     static final String ANSWERS =
             """
             homeRegion: eu-west-2
             rootMfa: accept-risk
             accountAlias: acme-data
             billingAccess: later
+            roles:
+              requireMfa: true
+            user:
+              name: jane.bloggs
+              consolePasswordEnv: BOOTSTRAP_PASSWORD
+              passwordResetRequired: false
+              mfaDeviceName: jbloggs-phone
+              mfaCodes: ["123456", "654321"]
+            accessKey:
+              create: true
+              store: credentials-file
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,16 +73,20 @@ final class E2eFiles {
     }
 
     /**
-     * Fake credentials for moto; the AWS config and credentials files are pointed into {@code
-     * home}, so that nothing can read or write a developer's own.
+     * Fake credentials for moto and the user's console password; the AWS config and credentials
+     * files are pointed into {@code home}, so that nothing can read or write a developer's own.
      */
     static Map<String, String> credentials(MotoServer moto, Path home) {
         Map<String, String> env = new LinkedHashMap<>(moto.fakeCredentialEnv());
         env.put("AWS_CONFIG_FILE", home.resolve(".aws").resolve("config").toString());
-        env.put(
-                "AWS_SHARED_CREDENTIALS_FILE",
-                home.resolve(".aws").resolve("credentials").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", credentialsFile(home).toString());
+        env.put(PASSWORD_VARIABLE, PASSWORD);
         return env;
+    }
+
+    /** The credentials file of a run with {@code home} as HOME. */
+    static Path credentialsFile(Path home) {
+        return home.resolve(".aws").resolve("credentials");
     }
 
     /** A runner of the jar with {@code home} as HOME and fake credentials for moto. */

@@ -14,6 +14,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,15 +36,47 @@ class WizardRunIT {
         this.answers = E2eFiles.answers(work, E2eFiles.ANSWERS);
     }
 
+    /** The mutating calls of a run on a new account, in order. */
+    static final List<String> FIRST_RUN_CHANGES =
+            List.of(
+                    "CreateAccountAlias",
+                    "CreateRole",
+                    "AttachRolePolicy",
+                    "CreateRole",
+                    "AttachRolePolicy",
+                    "AttachRolePolicy",
+                    "AttachRolePolicy",
+                    "AttachRolePolicy",
+                    "AttachRolePolicy",
+                    "CreateRole",
+                    "AttachRolePolicy",
+                    "AttachRolePolicy",
+                    "AttachRolePolicy",
+                    "AttachRolePolicy",
+                    "AttachRolePolicy",
+                    "CreateUser",
+                    "CreateLoginProfile",
+                    "CreateVirtualMFADevice",
+                    "EnableMFADevice",
+                    "PutUserPolicy",
+                    "CreateAccessKey");
+
     @Test
-    void firstRunCreatesTheAliasOnceAndAnOwnerOnlyResumeFile() throws Exception {
+    void firstRunMakesEachThingOnceAndOwnerOnlyFiles() throws Exception {
         try (MutationProxy proxy = MutationProxy.start(moto.endpoint())) {
             Result run = wizard(proxy);
 
             assertThat(run.exitCode()).as(run.describe()).isZero();
-            assertThat(proxy.mutations()).containsExactly("CreateAccountAlias");
+            assertThat(proxy.mutations()).containsExactlyElementsOf(FIRST_RUN_CHANGES);
+            assertThat(run.stdout() + run.stderr())
+                    .as("no secret in the output")
+                    .doesNotContain(E2eFiles.PASSWORD)
+                    .doesNotContain(secretAccessKey());
         }
         assertThat(moto.iam().listAccountAliases().accountAliases()).containsExactly("acme-data");
+        Path credentials = E2eFiles.credentialsFile(home);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)))
+                .isEqualTo("rw-------");
 
         Path resume = E2eFiles.resumeFile(home);
         assertThat(resume).as("the resume file in HOME").isRegularFile();
@@ -86,7 +120,9 @@ class WizardRunIT {
             assertThat(report.path("dryRun").asBoolean(true)).isFalse();
             List<String> changes = new ArrayList<>();
             report.path("changes").forEach(change -> changes.add(change.asText()));
-            assertThat(changes).containsExactly("iam:CreateAccountAlias");
+            assertThat(changes)
+                    .containsExactlyElementsOf(
+                            FIRST_RUN_CHANGES.stream().map(op -> "iam:" + op).toList());
             List<String> statuses = new ArrayList<>();
             report.path("steps")
                     .forEach(
@@ -100,7 +136,12 @@ class WizardRunIT {
                             "caller=done",
                             "root-mfa=risk accepted",
                             "account-alias=done",
-                            "billing-access=later");
+                            "billing-access=later",
+                            "roles=done",
+                            "user=done",
+                            "user-mfa=done",
+                            "assume-roles-policy=done",
+                            "access-key=done");
             assertThat(report.path("stateFile").asText())
                     .isEqualTo(E2eFiles.resumeFile(home).toString());
         }
@@ -124,7 +165,9 @@ class WizardRunIT {
                 .containsPattern("(?m)^\\s*Caller and home region\\s+done\\b")
                 .containsPattern("(?m)^\\s*Root user MFA\\s+risk accepted\\b")
                 .containsPattern("(?m)^\\s*Account alias\\s+done\\b")
-                .containsPattern("(?m)^\\s*IAM access to billing\\s+later\\b");
+                .containsPattern("(?m)^\\s*IAM access to billing\\s+later\\b")
+                .containsPattern("(?m)^\\s*MFA device for your IAM user\\s+done\\b")
+                .containsPattern("(?m)^\\s*Access key for the AWS CLI\\s+done\\b");
     }
 
     private Result wizard(MutationProxy proxy, String... extra) {
@@ -132,7 +175,16 @@ class WizardRunIT {
                 .run(E2eFiles.wizardArgs(answers, proxy.endpoint(), extra));
     }
 
-    private static void assertResumeFileHoldsOnlyWhatItShould(Path resume) throws Exception {
+    /** The secret the run wrote to the credentials file. */
+    private String secretAccessKey() throws Exception {
+        String credentials = Files.readString(E2eFiles.credentialsFile(home));
+        Matcher secret =
+                Pattern.compile("(?m)^aws_secret_access_key = (\\S+)$").matcher(credentials);
+        assertThat(secret.find()).as("a secret in the credentials file").isTrue();
+        return secret.group(1);
+    }
+
+    private void assertResumeFileHoldsOnlyWhatItShould(Path resume) throws Exception {
         String text = Files.readString(resume, StandardCharsets.UTF_8);
         JsonNode state = E2eFiles.singleJsonDocument(text);
         assertThat(state.path("accountId").asText()).isEqualTo(E2eFiles.ACCOUNT_ID);
@@ -141,11 +193,17 @@ class WizardRunIT {
                 .isSubsetOf(
                         "schemaVersion", "accountId", "createdAt", "updatedAt", "answers", "steps");
         Map<String, String> expectedAnswers =
-                Map.of(
-                        "homeRegion", "eu-west-2",
-                        "rootMfa", "accept-risk",
-                        "accountAlias", "acme-data",
-                        "billingAccess", "later");
+                Map.ofEntries(
+                        Map.entry("homeRegion", "eu-west-2"),
+                        Map.entry("rootMfa", "accept-risk"),
+                        Map.entry("accountAlias", "acme-data"),
+                        Map.entry("billingAccess", "later"),
+                        Map.entry("roles.requireMfa", "true"),
+                        Map.entry("user.name", "jane.bloggs"),
+                        Map.entry("user.passwordResetRequired", "false"),
+                        Map.entry("user.mfaDeviceName", "jbloggs-phone"),
+                        Map.entry("accessKey.create", "true"),
+                        Map.entry("accessKey.store", "credentials-file"));
         state.path("answers")
                 .properties()
                 .forEach(
@@ -154,7 +212,16 @@ class WizardRunIT {
                                         .as("answer %s", answer.getKey())
                                         .isEqualTo(expectedAnswers.get(answer.getKey())));
         assertThat(fieldNames(state.path("steps")))
-                .contains("caller", "root-mfa", "account-alias", "billing-access");
+                .contains(
+                        "caller",
+                        "root-mfa",
+                        "account-alias",
+                        "billing-access",
+                        "roles",
+                        "user",
+                        "user-mfa",
+                        "assume-roles-policy",
+                        "access-key");
         state.path("steps")
                 .properties()
                 .forEach(
@@ -165,7 +232,9 @@ class WizardRunIT {
         assertThat(text)
                 .as("the resume file holds no credential")
                 .doesNotContain(MotoServer.FAKE_ACCESS_KEY_ID)
-                .doesNotContain(MotoServer.FAKE_SECRET_ACCESS_KEY);
+                .doesNotContain(MotoServer.FAKE_SECRET_ACCESS_KEY)
+                .doesNotContain(E2eFiles.PASSWORD)
+                .doesNotContain(secretAccessKey());
     }
 
     private static List<String> fieldNames(JsonNode node) {
