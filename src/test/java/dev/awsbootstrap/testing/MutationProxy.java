@@ -61,6 +61,7 @@ public final class MutationProxy implements AutoCloseable {
     // Guarded by this.
     private final List<String> operations = new ArrayList<>();
     private final List<String> mutations = new ArrayList<>();
+    private final List<Reply> replies = new ArrayList<>();
     private KillSwitch killSwitch;
 
     private MutationProxy(URI target) {
@@ -107,6 +108,17 @@ public final class MutationProxy implements AutoCloseable {
         return List.copyOf(mutations);
     }
 
+    /**
+     * The bodies of moto's answers to {@code operation}, in order: what the client was told, such
+     * as the secret access key in a CreateAccessKey answer, for tests that hunt for secrets.
+     */
+    public synchronized List<String> replies(String operation) {
+        return replies.stream()
+                .filter(reply -> reply.operation().equals(operation))
+                .map(Reply::body)
+                .toList();
+    }
+
     public synchronized int mutationCount() {
         return mutations.size();
     }
@@ -115,6 +127,7 @@ public final class MutationProxy implements AutoCloseable {
     public synchronized void clear() {
         operations.clear();
         mutations.clear();
+        replies.clear();
     }
 
     /**
@@ -150,6 +163,8 @@ public final class MutationProxy implements AutoCloseable {
 
     private record KillSwitch(int atMutation, Runnable action) {}
 
+    private record Reply(String operation, String body) {}
+
     /** The single place that records a request and decides its fate. */
     private synchronized Plan decide(Optional<String> operation) {
         if (operation.isEmpty()) {
@@ -171,7 +186,8 @@ public final class MutationProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Plan plan = decide(operationName(exchange, body));
+            Optional<String> operation = operationName(exchange, body);
+            Plan plan = decide(operation);
             HttpResponse<byte[]> response;
             try {
                 response = forward(exchange, body);
@@ -180,6 +196,7 @@ public final class MutationProxy implements AutoCloseable {
                 respond(exchange, 502, Map.of(), reason);
                 return;
             }
+            operation.filter(MutationProxy::isMutating).ifPresent(op -> record(op, response));
             if (plan instanceof Plan.ForwardThenAbort abort) {
                 abort.action().run();
                 // Closing before sendResponseHeaders makes the JDK server drop the connection.
@@ -191,6 +208,10 @@ public final class MutationProxy implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    private synchronized void record(String operation, HttpResponse<byte[]> response) {
+        replies.add(new Reply(operation, new String(response.body(), StandardCharsets.UTF_8)));
     }
 
     private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body)

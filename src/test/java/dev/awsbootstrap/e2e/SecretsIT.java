@@ -1,0 +1,104 @@
+package dev.awsbootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awsbootstrap.e2e.JarRunner.Result;
+import dev.awsbootstrap.testing.MotoExtension;
+import dev.awsbootstrap.testing.MotoServer;
+import dev.awsbootstrap.testing.MutationProxy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A whole run, with {@code --verbose}, then a hunt for its three secrets in everything it printed
+ * and every file it wrote: the console password, the secret access key and the MFA device's seed.
+ * Only the credentials file may hold the secret key.
+ */
+@ExtendWith(MotoExtension.class)
+class SecretsIT {
+    private static final String OTHER_PROFILE =
+            "# kept by hand\n[other]\naws_access_key_id = AKIAOTHEREXAMPLE0000\n"
+                    + "aws_secret_access_key = otherSecretEXAMPLEotherSecretEXAMPLE0000\n";
+
+    @TempDir Path home;
+    @TempDir Path work;
+
+    @Test
+    void noSecretLeavesItsPlace(MotoServer moto) throws IOException {
+        Path answers = E2eFiles.answers(work, E2eFiles.ANSWERS);
+        Path credentials = E2eFiles.credentialsFile(home);
+        E2eFiles.write(credentials, OTHER_PROFILE.getBytes(StandardCharsets.UTF_8));
+        Result run;
+        Map<String, String> secrets = new LinkedHashMap<>();
+        try (MutationProxy proxy = MutationProxy.start(moto.endpoint())) {
+            run =
+                    E2eFiles.runner(moto, home)
+                            .run(E2eFiles.wizardArgs(answers, proxy.endpoint(), "--verbose"));
+            secrets.put("the console password", E2eFiles.PASSWORD);
+            secrets.put(
+                    "the secret access key",
+                    only(proxy.replies("CreateAccessKey"), "SecretAccessKey"));
+            secrets.put(
+                    "the MFA seed",
+                    only(proxy.replies("CreateVirtualMFADevice"), "Base32StringSeed"));
+        }
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stderr()).as("--verbose logged something").contains("DEBUG");
+
+        Map<String, String> places = new LinkedHashMap<>();
+        places.put("standard output", run.stdout());
+        places.put("standard error", run.stderr());
+        for (Path root : List.of(home, work)) {
+            for (String file : E2eFiles.filesUnder(root)) {
+                places.put(file, Files.readString(root.resolve(file), StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertThat(places.keySet())
+                .as("the files written")
+                .anyMatch(name -> name.startsWith(".aws/credentials.bak-"))
+                .anyMatch(name -> name.startsWith(".aws-bootstrap/state-"));
+
+        SoftAssertions softly = new SoftAssertions();
+        String credentialsName = home.relativize(credentials).toString();
+        places.forEach(
+                (place, text) ->
+                        secrets.forEach(
+                                (secret, value) -> {
+                                    boolean allowed =
+                                            place.equals(credentialsName)
+                                                    && secret.equals("the secret access key");
+                                    if (!allowed) {
+                                        softly.assertThat(text)
+                                                .as("%s in %s", secret, place)
+                                                .doesNotContain(value);
+                                    }
+                                }));
+        softly.assertThat(Files.readString(credentials))
+                .as("the credentials file holds the new key and keeps the other profile")
+                .contains("aws_secret_access_key = " + secrets.get("the secret access key"))
+                .startsWith(OTHER_PROFILE);
+        softly.assertAll();
+    }
+
+    /** The text of {@code element} in the one reply there must be. */
+    private static String only(List<String> replies, String element) {
+        assertThat(replies).as("answers with %s", element).hasSize(1);
+        Matcher value =
+                Pattern.compile("<" + element + ">([^<]+)</" + element + ">")
+                        .matcher(replies.get(0));
+        assertThat(value.find()).as("%s in %s", element, replies.get(0)).isTrue();
+        assertThat(value.group(1)).hasSizeGreaterThanOrEqualTo(16);
+        return value.group(1);
+    }
+}
