@@ -21,11 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.CreateAccessKeyRequest;
 import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
+import software.amazon.awssdk.services.iam.model.LimitExceededException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 /**
@@ -167,17 +169,7 @@ public final class AccessKeyStep implements Step<AccessKeyStep.Found> {
                         .filter(id -> !orphans.contains(id))
                         .toList();
         if (others.size() >= KEY_LIMIT) {
-            throw new BootstrapException(
-                    ExitCode.FAILED,
-                    user
-                            + " already has "
-                            + KEY_LIMIT
-                            + " access keys ("
-                            + String.join(", ", others)
-                            + "), the most AWS allows: delete one you no longer use (aws iam"
-                            + " delete-access-key --user-name "
-                            + user
-                            + " --access-key-id ID) and run again.");
+            throw tooManyKeys(user, " (" + String.join(", ", others) + ")");
         }
         if (!others.isEmpty()) {
             context.console()
@@ -248,13 +240,24 @@ public final class AccessKeyStep implements Step<AccessKeyStep.Found> {
         if (!context.dryRun()) {
             context.remember(KEYS_BEFORE, String.join(",", before));
         }
-        Optional<AccessKey> key =
-                context.changes()
-                        .apply(
-                                AwsCall.iam(
-                                        CreateAccessKeyRequest.builder().userName(user).build(),
-                                        IamClient::createAccessKey))
-                        .map(response -> response.accessKey());
+        Optional<AccessKey> key;
+        try {
+            key =
+                    context.changes()
+                            .apply(
+                                    AwsCall.iam(
+                                            CreateAccessKeyRequest.builder().userName(user).build(),
+                                            IamClient::createAccessKey))
+                            .map(response -> response.accessKey());
+        } catch (AwsServiceException e) {
+            // AWS answered, so it made no key: nothing is left for the next run to clean up, and
+            // a key someone else makes meanwhile must not be taken for this run's.
+            context.forget(KEYS_BEFORE);
+            if (e instanceof LimitExceededException) {
+                throw tooManyKeys(user, ", one of them made while this run was going");
+            }
+            throw e;
+        }
         if (key.isEmpty()) {
             return; // a dry run
         }
@@ -265,6 +268,20 @@ public final class AccessKeyStep implements Step<AccessKeyStep.Found> {
             write(context.console(), key.get());
         }
         context.forget(KEYS_BEFORE);
+    }
+
+    private static BootstrapException tooManyKeys(String user, String which) {
+        return new BootstrapException(
+                ExitCode.FAILED,
+                user
+                        + " already has "
+                        + KEY_LIMIT
+                        + " access keys"
+                        + which
+                        + ", the most AWS allows: delete one you no longer use (aws iam"
+                        + " delete-access-key --user-name "
+                        + user
+                        + " --access-key-id ID) and run again.");
     }
 
     private static void print(Console console, AccessKey key) {

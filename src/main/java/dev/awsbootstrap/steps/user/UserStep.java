@@ -120,11 +120,25 @@ public final class UserStep implements Step<UserStep.Found> {
                                 "Say no when you set the password for yourself now; yes when"
                                         + " someone else will sign in with it.",
                                 false);
+        if (resetRequired && !usersMayChangePasswords(found.passwordPolicy())) {
+            context.console()
+                    .warn(
+                            name
+                                    + " must choose a new password at first sign-in, which needs"
+                                    + " iam:ChangePassword: turn on \"Allow users to change their"
+                                    + " own password\" in the account's password policy (IAM"
+                                    + " console, Account settings), as no policy is attached to"
+                                    + " the user itself.");
+        }
         ConsolePasswords rules = new ConsolePasswords(found.passwordPolicy());
         PasswordSource source = passwordSource(name, rules, context);
         return plan.change(
                 "Give " + name + " a console password",
                 c -> createLoginProfile(c, name, resetRequired, source, rules));
+    }
+
+    private static boolean usersMayChangePasswords(Optional<PasswordPolicy> policy) {
+        return policy.map(p -> Boolean.TRUE.equals(p.allowUsersToChangePassword())).orElse(false);
     }
 
     private void reportDirectPermissions(Found found, Console console) {

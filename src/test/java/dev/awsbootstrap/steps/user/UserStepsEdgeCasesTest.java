@@ -14,6 +14,7 @@ import dev.awsbootstrap.BootstrapException;
 import dev.awsbootstrap.ExitCode;
 import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.aws.AwsClients;
+import dev.awsbootstrap.state.StateStore;
 import dev.awsbootstrap.testing.MotoClients;
 import dev.awsbootstrap.testing.MotoExtension;
 import dev.awsbootstrap.testing.MotoServer;
@@ -31,9 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.CreateAccessKeyRequest;
 import software.amazon.awssdk.services.iam.model.CreateLoginProfileRequest;
 import software.amazon.awssdk.services.iam.model.EnableMfaDeviceRequest;
 import software.amazon.awssdk.services.iam.model.InvalidAuthenticationCodeException;
+import software.amazon.awssdk.services.iam.model.LimitExceededException;
 import software.amazon.awssdk.services.iam.model.PasswordPolicyViolationException;
 
 /**
@@ -105,6 +108,53 @@ class UserStepsEdgeCasesTest {
         assertThat(moto.iam().listVirtualMFADevices().virtualMFADevices())
                 .singleElement()
                 .satisfies(d -> assertThat(d.user()).isNull());
+    }
+
+    @Test
+    void stopsWithTheKeyLimitWhenAwsRefusesANewKeyAndLeavesNothingToCleanUp(MotoServer moto) {
+        doThrow(LimitExceededException.builder().message("Cannot exceed quota").build())
+                .when(iam)
+                .createAccessKey(any(CreateAccessKeyRequest.class));
+        moto.iam().createUser(q -> q.userName(USER));
+        Path credentials = home.resolve("aws").resolve("credentials");
+        Map<String, String> environment =
+                Map.of("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
+        Answers answers =
+                new Answers(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new Answers.User(USER, null, null, null, null, null),
+                        new Answers.AccessKey(true, "credentials-file"),
+                        null,
+                        null,
+                        null);
+
+        assertThatThrownBy(
+                        () ->
+                                run(
+                                        new AccessKeyStep(answers, home, environment::get),
+                                        TestConsole.nonInteractive()))
+                .isInstanceOfSatisfying(
+                        BootstrapException.class,
+                        e -> {
+                            assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
+                            assertThat(e.getMessage())
+                                    .startsWith("jane.bloggs already has 2 access keys")
+                                    .contains("aws iam delete-access-key --user-name jane.bloggs")
+                                    .doesNotContain("\n");
+                        });
+        assertThat(credentials).doesNotExist();
+        assertThat(
+                        new StateStore(StateStore.defaultFile(home, TestContexts.ACCOUNT_ID))
+                                .load()
+                                .orElseThrow()
+                                .step(AccessKeyStep.KEY)
+                                .getCreated())
+                .as("no marker that would make the next run delete a key")
+                .doesNotContainKey(AccessKeyStep.KEYS_BEFORE);
     }
 
     @Test

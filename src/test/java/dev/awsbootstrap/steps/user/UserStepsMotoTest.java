@@ -338,6 +338,7 @@ class UserStepsMotoTest {
         String shown = console.err();
         assertThat(shown)
                 .contains("shown only this once")
+                .contains("must choose a new password at first sign-in, which needs")
                 .contains("Secret access key: ")
                 .contains("Or type this secret into it by hand: ")
                 .contains("█");
