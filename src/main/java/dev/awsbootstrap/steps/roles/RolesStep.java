@@ -109,7 +109,7 @@ public final class RolesStep implements Step<RolesStep.Found> {
 
     @Override
     public String title() {
-        return "Roles for administration, data engineering and infrastructure";
+        return "Roles and trust policies";
     }
 
     @Override

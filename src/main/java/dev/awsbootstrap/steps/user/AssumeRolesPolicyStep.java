@@ -41,7 +41,7 @@ public final class AssumeRolesPolicyStep implements Step<AssumeRolesPolicyStep.F
 
     @Override
     public String title() {
-        return "Permission for your user to assume the roles";
+        return "Permission to assume roles";
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class UserStep implements Step<UserStep.Found> {
 
     @Override
     public String title() {
-        return "Your IAM user and console password";
+        return "Your IAM user and password";
     }
 
     @Override
