@@ -1,6 +1,8 @@
 package dev.awsbootstrap.aws;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -50,6 +52,7 @@ public final class AwsClients implements AutoCloseable {
     private StsClient sts;
     private BudgetsClient budgets;
     private AccountClient account;
+    private final List<StsClient> otherSts = new ArrayList<>();
     private String lastOperation = "";
 
     public AwsClients(AwsSettings settings) {
@@ -78,6 +81,18 @@ public final class AwsClients implements AutoCloseable {
             sts = configure(StsClient.builder(), region()).build();
         }
         return sts;
+    }
+
+    /**
+     * An STS client that signs with {@code credentials} instead of the run's own, in {@code
+     * region}: for checking what other credentials, such as a new user's key, can do. It shares the
+     * endpoint, the HTTP client and the guard, and is closed with the others.
+     */
+    public synchronized StsClient stsWith(AwsCredentialsProvider credentials, Region region) {
+        StsClient client =
+                configure(StsClient.builder(), region).credentialsProvider(credentials).build();
+        otherSts.add(client);
+        return client;
     }
 
     public synchronized BudgetsClient budgets() {
@@ -191,6 +206,7 @@ public final class AwsClients implements AutoCloseable {
         closeQuietly(sts);
         closeQuietly(budgets);
         closeQuietly(account);
+        otherSts.forEach(AwsClients::closeQuietly);
         closeQuietly(httpClient);
     }
 

@@ -44,7 +44,7 @@ public final class MutationProxy implements AutoCloseable {
                     "expect");
 
     private static final Set<String> READ_ONLY_EXCEPTIONS =
-            Set.of("simulateprincipalpolicy", "simulatecustompolicy");
+            Set.of("simulateprincipalpolicy", "simulatecustompolicy", "assumerole");
 
     // One client for all proxies: JDK 17 HttpClients cannot be closed and each owns a thread.
     private static final HttpClient FORWARDER =
