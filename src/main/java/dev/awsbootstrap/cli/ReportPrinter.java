@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsbootstrap.console.Console;
+import dev.awsbootstrap.state.ResumeState;
 import dev.awsbootstrap.state.StepStatus;
 import dev.awsbootstrap.wizard.RunReport;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Prints the closing summary of a run: a table, or one JSON document. */
 final class ReportPrinter {
@@ -22,15 +25,16 @@ final class ReportPrinter {
         this.format = format;
     }
 
-    void print(RunReport report, Optional<Path> stateFile) {
+    void print(RunReport report, Optional<ResumeState> state, Optional<Path> stateFile) {
+        Outcome outcome = Outcome.of(report, state);
         if (format == CommonOptions.OutputFormat.json) {
-            console.result(json(report, stateFile));
+            console.result(json(report, outcome, stateFile));
             return;
         }
         console.header("Summary");
         StringBuilder table = new StringBuilder();
         for (RunReport.StepOutcome step : report.steps()) {
-            table.append(row(step.title(), step.status(), step.note()));
+            table.append(row(step.title(), step.status(), null));
         }
         console.result(table.toString().stripTrailing());
         if (report.dryRun()) {
@@ -39,6 +43,27 @@ final class ReportPrinter {
                             + report.changes().size()
                             + " change(s) planned, shown"
                             + " above as AWS CLI commands; nothing was changed.");
+        } else {
+            console.result(
+                    report.changes().isEmpty()
+                            ? "No change was needed in AWS."
+                            : report.changes().size() + " change(s) made in AWS.");
+        }
+        List<RunReport.StepOutcome> open = report.openItems();
+        if (!open.isEmpty()) {
+            console.result("");
+            console.result("Left for you:");
+            open.forEach(item -> console.result("  - " + openItem(item)));
+        }
+        if (!report.dryRun()) {
+            outcome.signInUrl()
+                    .ifPresent(
+                            url ->
+                                    console.result(
+                                            "\nSign in to the console"
+                                                    + outcome.user().map(u -> " as " + u).orElse("")
+                                                    + " at "
+                                                    + url));
         }
         stateFile.ifPresent(file -> console.info("Resume file: " + file));
     }
@@ -49,15 +74,31 @@ final class ReportPrinter {
                 .replaceAll(" +\n", "\n");
     }
 
+    private static String openItem(RunReport.StepOutcome item) {
+        return item.note() == null
+                ? item.title() + ": " + words(item.status())
+                : item.title() + ": " + item.note();
+    }
+
     static String words(StepStatus status) {
         return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static String json(RunReport report, Optional<Path> stateFile) {
+    private static String json(RunReport report, Outcome outcome, Optional<Path> stateFile) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("account", report.account().id());
         root.put("dryRun", report.dryRun());
+        root.put("alias", outcome.alias().orElse(null));
+        root.put("signInUrl", outcome.signInUrl().orElse(null));
+        root.put("user", outcome.user().orElse(null));
+        ObjectNode created = root.putObject("created");
+        outcome.created()
+                .forEach(
+                        (step, things) -> {
+                            ObjectNode node = created.putObject(step);
+                            new TreeMap<>(things).forEach(node::put);
+                        });
         ArrayNode steps = root.putArray("steps");
         for (RunReport.StepOutcome step : report.steps()) {
             ObjectNode node = steps.addObject();
@@ -73,8 +114,7 @@ final class ReportPrinter {
             report.plan().forEach(plan::add);
         }
         ArrayNode open = root.putArray("openItems");
-        report.openItems()
-                .forEach(item -> open.add(item.note() == null ? item.title() : item.note()));
+        report.openItems().forEach(item -> open.add(openItem(item)));
         root.put("stateFile", stateFile.map(Path::toString).orElse(null));
         try {
             return mapper.writeValueAsString(root);

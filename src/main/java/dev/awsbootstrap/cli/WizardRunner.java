@@ -127,7 +127,11 @@ final class WizardRunner {
             RunReport report =
                     new Wizard(steps(answers, streams.home(), streams.environment()::get))
                             .run(context);
-            new ReportPrinter(console, options.output).print(report, session.file());
+            new ReportPrinter(console, options.output)
+                    .print(
+                            report,
+                            session.bound() ? Optional.of(session.state()) : Optional.empty(),
+                            session.file());
             return ExitCode.DONE.code();
         }
     }
