@@ -14,11 +14,14 @@ import dev.awsbootstrap.steps.account.AccountAliasStep;
 import dev.awsbootstrap.steps.account.BillingAccessStep;
 import dev.awsbootstrap.steps.account.CallerStep;
 import dev.awsbootstrap.steps.account.RootMfaStep;
+import dev.awsbootstrap.steps.cliconfig.CliConfigStep;
 import dev.awsbootstrap.steps.roles.RolesStep;
 import dev.awsbootstrap.steps.user.AccessKeyStep;
 import dev.awsbootstrap.steps.user.AssumeRolesPolicyStep;
 import dev.awsbootstrap.steps.user.MfaDeviceStep;
 import dev.awsbootstrap.steps.user.UserStep;
+import dev.awsbootstrap.steps.verify.RootAccessKeyStep;
+import dev.awsbootstrap.steps.verify.VerifyStep;
 import dev.awsbootstrap.wizard.ResumeSession;
 import dev.awsbootstrap.wizard.RunReport;
 import dev.awsbootstrap.wizard.Step;
@@ -60,7 +63,10 @@ final class WizardRunner {
                 new UserStep(answers, environment),
                 new MfaDeviceStep(answers),
                 new AssumeRolesPolicyStep(answers),
-                new AccessKeyStep(answers, home, environment));
+                new AccessKeyStep(answers, home, environment),
+                new CliConfigStep(answers, home, environment),
+                new VerifyStep(answers, home, environment),
+                new RootAccessKeyStep());
     }
 
     int run(boolean dryRun, Path answersFile, boolean nonInteractive) {

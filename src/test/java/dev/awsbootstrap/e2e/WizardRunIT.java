@@ -68,6 +68,20 @@ class WizardRunIT {
 
             assertThat(run.exitCode()).as(run.describe()).isZero();
             assertThat(proxy.mutations()).containsExactlyElementsOf(FIRST_RUN_CHANGES);
+            assertThat(run.stderr())
+                    .as("the verification table")
+                    .containsPattern(
+                            "data-engineer +DataEngineerRole +arn:aws:sts::"
+                                    + E2eFiles.ACCOUNT_ID
+                                    + ":assumed-role/DataEngineerRole/aws-bootstrap-verify")
+                    .contains("export AWS_PROFILE=data-engineer");
+            assertThat(run.stdout())
+                    .as("the summary")
+                    .contains("Left for you:")
+                    .contains("  - IAM access to billing: ")
+                    .contains(
+                            "Sign in to the console as jane.bloggs at"
+                                    + " https://acme-data.signin.aws.amazon.com/console");
             assertThat(run.stdout() + run.stderr())
                     .as("no secret in the output")
                     .doesNotContain(E2eFiles.PASSWORD)
@@ -141,7 +155,10 @@ class WizardRunIT {
                             "user=done",
                             "user-mfa=done",
                             "assume-roles-policy=done",
-                            "access-key=done");
+                            "access-key=done",
+                            "cli-config=done",
+                            "verify=done",
+                            "root-access-key=done");
             assertThat(report.path("stateFile").asText())
                     .isEqualTo(E2eFiles.resumeFile(home).toString());
         }
