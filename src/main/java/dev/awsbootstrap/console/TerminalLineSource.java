@@ -58,19 +58,23 @@ public final class TerminalLineSource implements LineSource, AutoCloseable {
 
     /**
      * Whether questions can be asked at a terminal: standard input and standard error are one,
-     * whatever standard output is.
+     * whatever standard output is. Standard error must be one too, as prompts and the secrets shown
+     * once (a generated password, an MFA seed) go there: {@code 2> run.log} must not catch them.
+     * {@link System#console()} cannot tell, as it looks at standard output instead (and, from Java
+     * 22, at nothing at all). When no JLine provider can tell either, the answer is no: the run
+     * then reads piped answers and never a secret.
      */
     public static boolean available() {
-        if (System.console() != null) {
-            return true;
+        for (String name : new String[] {"jni", "exec"}) {
+            try {
+                TerminalProvider provider = TerminalProvider.load(name);
+                return provider.isSystemStream(SystemStream.Input)
+                        && provider.isSystemStream(SystemStream.Error);
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // This provider cannot run here; the next one may.
+            }
         }
-        try {
-            TerminalProvider provider = TerminalProvider.load("jni");
-            return provider.isSystemStream(SystemStream.Input)
-                    && provider.isSystemStream(SystemStream.Error);
-        } catch (IOException | RuntimeException | LinkageError e) {
-            return false;
-        }
+        return false;
     }
 
     @Override

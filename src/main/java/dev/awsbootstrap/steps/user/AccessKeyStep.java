@@ -15,7 +15,11 @@ import dev.awsbootstrap.wizard.Plan;
 import dev.awsbootstrap.wizard.Step;
 import dev.awsbootstrap.wizard.StepContext;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +51,8 @@ public final class AccessKeyStep implements Step<AccessKeyStep.Found> {
     static final String KEY_ID = "accessKeyId";
 
     /**
-     * Recorded just before {@code CreateAccessKey}: the user's key ids before it. A key not among
-     * them, not stored, and found by a later run was made by a run that died before storing it.
+     * Recorded just before {@code CreateAccessKey}, and forgotten once the secret is stored: see
+     * {@link Marker}. A later run that finds it knows a run died around that call.
      */
     static final String KEYS_BEFORE = "accessKeysBeforeCreate";
 
@@ -136,16 +140,17 @@ public final class AccessKeyStep implements Step<AccessKeyStep.Found> {
         Optional<String> storedId =
                 store.equals(CREDENTIALS_FILE) ? storedKeyId() : Optional.empty();
         Map<String, String> remembered = context.remembered();
-        List<String> orphans = orphans(found.keys(), remembered, storedId);
+        List<String> orphans = orphans(context, found.keys(), remembered, storedId);
+        boolean keyStored = remembered.containsKey(KEY_ID) && !remembered.containsKey(KEYS_BEFORE);
         Optional<AccessKeyMetadata> inUse =
                 found.keys().stream()
                         .filter(k -> !orphans.contains(k.accessKeyId()))
                         .filter(
                                 k ->
                                         storedId.map(k.accessKeyId()::equals).orElse(false)
-                                                || k.accessKeyId().equals(remembered.get(KEY_ID))
-                                                        && context.session().state().statusOf(KEY)
-                                                                == StepStatus.DONE)
+                                                || keyStored
+                                                        && k.accessKeyId()
+                                                                .equals(remembered.get(KEY_ID)))
                         .findFirst();
         if (inUse.isPresent()) {
             keep(context, inUse.get().accessKeyId(), store);
@@ -196,25 +201,85 @@ public final class AccessKeyStep implements Step<AccessKeyStep.Found> {
     }
 
     /**
-     * The keys an interrupted run made but could not store: the key it recorded, or, when it died
-     * before it could record one, any key that was not there before its call. A key in the
-     * credentials file is never one of them.
+     * The keys an interrupted run made but could not store. Its marker, written just before {@code
+     * CreateAccessKey}, says when and which keys the user had then. An orphan is the key the run
+     * recorded, or, when it died before it could record one, a key that is new since the marker,
+     * was made within minutes of it and was never used: so a key someone made by hand later is
+     * never taken for one. A key in the credentials file is never an orphan.
      */
     private static List<String> orphans(
+            StepContext context,
             List<AccessKeyMetadata> keys,
             Map<String, String> remembered,
             Optional<String> storedId) {
-        String before = remembered.get(KEYS_BEFORE);
-        String recorded = remembered.get(KEY_ID);
-        if (before == null) {
+        Optional<Marker> marker = Marker.parse(remembered.get(KEYS_BEFORE));
+        if (marker.isEmpty()) {
             return List.of();
         }
-        Set<String> existing = Set.copyOf(Arrays.asList(before.split(",")));
-        return keys.stream()
-                .map(AccessKeyMetadata::accessKeyId)
-                .filter(id -> storedId.map(s -> !s.equals(id)).orElse(true))
-                .filter(id -> id.equals(recorded) || !existing.contains(id))
-                .toList();
+        String recorded = remembered.get(KEY_ID);
+        List<String> orphans = new ArrayList<>();
+        for (AccessKeyMetadata key : keys) {
+            String id = key.accessKeyId();
+            if (storedId.map(id::equals).orElse(false)) {
+                continue;
+            }
+            if (id.equals(recorded) || marker.get().mayHaveMade(key) && neverUsed(context, id)) {
+                orphans.add(id);
+            }
+        }
+        return orphans;
+    }
+
+    private static boolean neverUsed(StepContext context, String keyId) {
+        return context.clients()
+                        .iam()
+                        .getAccessKeyLastUsed(q -> q.accessKeyId(keyId))
+                        .accessKeyLastUsed()
+                        .lastUsedDate()
+                == null;
+    }
+
+    /**
+     * What a run writes just before {@code CreateAccessKey}: when, and the user's keys then.
+     *
+     * @param at when the run was about to make the key
+     */
+    record Marker(Instant at, Set<String> keysBefore) {
+        /** How long after the marker AWS may have made the key: the call and its retries. */
+        private static final Duration WINDOW = Duration.ofMinutes(10);
+
+        private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+        static Marker now(List<String> keysBefore) {
+            return new Marker(
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS), Set.copyOf(keysBefore));
+        }
+
+        /** Reads {@code 2026-12-04T10:00:00Z|AKIA...,AKIA...}; empty for no or a garbled marker. */
+        static Optional<Marker> parse(String text) {
+            if (text == null || text.indexOf('|') < 0) {
+                return Optional.empty();
+            }
+            String[] parts = text.split("\\|", 2);
+            try {
+                Set<String> keys = parts[1].isEmpty() ? Set.of() : Set.of(parts[1].split(","));
+                return Optional.of(new Marker(Instant.parse(parts[0]), keys));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+
+        String text() {
+            return at + "|" + String.join(",", keysBefore.stream().sorted().toList());
+        }
+
+        boolean mayHaveMade(AccessKeyMetadata key) {
+            Instant created = key.createDate();
+            return !keysBefore.contains(key.accessKeyId())
+                    && created != null
+                    && !created.isBefore(at.minus(CLOCK_SKEW))
+                    && !created.isAfter(at.plus(WINDOW));
+        }
     }
 
     private void keep(StepContext context, String keyId, String store) {
@@ -238,7 +303,7 @@ public final class AccessKeyStep implements Step<AccessKeyStep.Found> {
     private void createAndStore(
             StepContext context, String user, String store, List<String> before) {
         if (!context.dryRun()) {
-            context.remember(KEYS_BEFORE, String.join(",", before));
+            context.remember(KEYS_BEFORE, Marker.now(before).text());
         }
         Optional<AccessKey> key;
         try {

@@ -27,6 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -213,7 +215,9 @@ class UserStepsMotoTest {
         ResumeState state = savedState();
         state.step(AccessKeyStep.KEY).setStatus(StepStatus.TO_DO);
         state.step(AccessKeyStep.KEY).getCreated().clear();
-        state.step(AccessKeyStep.KEY).getCreated().put(AccessKeyStep.KEYS_BEFORE, "");
+        state.step(AccessKeyStep.KEY)
+                .getCreated()
+                .put(AccessKeyStep.KEYS_BEFORE, Instant.now().minusSeconds(30) + "|");
         new StateStore(resumeFile()).save(state);
         deleteCredentialsFile();
 
@@ -224,6 +228,43 @@ class UserStepsMotoTest {
         assertThat(now).isNotEqualTo(stored);
         assertThat(savedState().step(AccessKeyStep.KEY).getCreated())
                 .containsExactlyEntriesOf(Map.of("accessKeyId", now));
+    }
+
+    @Test
+    void neverTakesAKeyMadeByHandLongAfterAnInterruptedRunForItsOwn(MotoServer moto) {
+        IamClient iam = moto.iam();
+        iam.createUser(q -> q.userName(USER));
+        // A run died around CreateAccessKey yesterday; today the operator made a key by hand.
+        ResumeState state = ResumeState.forAccount(TestContexts.ACCOUNT_ID, Instant.now());
+        state.step(AccessKeyStep.KEY)
+                .getCreated()
+                .put(AccessKeyStep.KEYS_BEFORE, Instant.now().minus(Duration.ofDays(1)) + "|");
+        new StateStore(resumeFile()).save(state);
+        String byHand = iam.createAccessKey(q -> q.userName(USER)).accessKey().accessKeyId();
+        TestConsole console = TestConsole.nonInteractive();
+
+        RunReport report = run(moto, answers("credentials-file"), console);
+
+        assertThat(report.changes())
+                .contains("iam:CreateAccessKey")
+                .doesNotContain("iam:DeleteAccessKey");
+        assertThat(console.err()).contains("already has the access key " + byHand);
+        assertThat(onlyKey(moto)).contains(byHand);
+    }
+
+    @Test
+    void keepsAPrintedKeyWhenTheRunDiedBeforeItsStatusWasSaved(MotoServer moto) {
+        run(moto, answers("print"), TestConsole.atTerminal());
+        String printed = onlyKey(moto);
+        // Killed after the secret was shown and the marker forgotten, before the step was DONE.
+        ResumeState state = savedState();
+        state.step(AccessKeyStep.KEY).setStatus(StepStatus.TO_DO);
+        new StateStore(resumeFile()).save(state);
+
+        RunReport report = run(moto, answers("print"), TestConsole.atTerminal());
+
+        assertThat(report.changes()).isEmpty();
+        assertThat(onlyKey(moto)).isEqualTo(printed);
     }
 
     @Test
