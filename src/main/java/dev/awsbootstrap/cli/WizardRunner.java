@@ -66,7 +66,7 @@ final class WizardRunner {
                 new AccessKeyStep(answers, home, environment),
                 new CliConfigStep(answers, home, environment),
                 new VerifyStep(answers, home, environment),
-                new RootAccessKeyStep());
+                new RootAccessKeyStep(home, environment));
     }
 
     int run(boolean dryRun, Path answersFile, boolean nonInteractive) {

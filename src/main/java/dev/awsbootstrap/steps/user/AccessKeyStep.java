@@ -61,6 +61,13 @@ public final class AccessKeyStep implements Step<AccessKeyStep.Found> {
 
     private static final String PROFILE = "default";
 
+    /** Where the credentials that {@code [default]} held before go. */
+    static final String PREVIOUS_DEFAULT = "previous-default";
+
+    private static final String ACCESS_KEY_ID = "aws_access_key_id";
+    private static final String SECRET_ACCESS_KEY = "aws_secret_access_key";
+    private static final String SESSION_TOKEN = "aws_session_token";
+
     private final Answers answers;
     private final Path home;
     private final Function<String, String> environment;
@@ -365,11 +372,13 @@ public final class AccessKeyStep implements Step<AccessKeyStep.Found> {
     private void write(Console console, AccessKey key) {
         Path file = credentialsFile();
         AwsProfileFile credentials = AwsProfileFile.read(file);
-        Optional<String> previous =
-                credentials.section(PROFILE).map(p -> p.get("aws_access_key_id"));
-        credentials.set(PROFILE, "aws_access_key_id", key.accessKeyId());
-        credentials.set(PROFILE, "aws_secret_access_key", key.secretAccessKey());
-        credentials.remove(PROFILE, "aws_session_token");
+        Optional<String> previous = credentials.section(PROFILE).map(p -> p.get(ACCESS_KEY_ID));
+        Optional<String> keptIn =
+                previous.filter(id -> !id.equals(key.accessKeyId()))
+                        .flatMap(id -> keepPrevious(credentials));
+        credentials.set(PROFILE, ACCESS_KEY_ID, key.accessKeyId());
+        credentials.set(PROFILE, SECRET_ACCESS_KEY, key.secretAccessKey());
+        credentials.remove(PROFILE, SESSION_TOKEN);
         Optional<Path> backup = credentials.save(AtomicFiles.OWNER_ONLY);
         console.info(
                 "Wrote the access key "
@@ -380,7 +389,17 @@ public final class AccessKeyStep implements Step<AccessKeyStep.Found> {
                         + file
                         + backup.map(b -> " (the old file is kept as " + b + ")").orElse("")
                         + ".");
-        if (previous.isPresent() && !previous.get().equals(key.accessKeyId())) {
+        if (keptIn.isPresent()) {
+            console.warn(
+                    "The [default] profile held the access key "
+                            + previous.get()
+                            + ", perhaps the one this run signs in with: it is now in the profile"
+                            + " ["
+                            + keptIn.get()
+                            + "], so aws-bootstrap --profile "
+                            + keptIn.get()
+                            + " can use it again. Delete it once you no longer need it.");
+        } else if (previous.isPresent() && !previous.get().equals(key.accessKeyId())) {
             console.warn(
                     "The [default] profile held the access key "
                             + previous.get()
@@ -388,10 +407,37 @@ public final class AccessKeyStep implements Step<AccessKeyStep.Found> {
         }
     }
 
+    /**
+     * Copies the credentials of {@code [default]} into a profile of their own before they are
+     * replaced, so that nothing which signed in with them, the wizard itself often among them (a
+     * new account's root key set up with aws configure), loses them.
+     *
+     * @return the profile they went to, or empty when a value cannot be copied as it is
+     */
+    private static Optional<String> keepPrevious(AwsProfileFile credentials) {
+        Map<String, String> old = credentials.section(PROFILE).orElseThrow();
+        String name = PREVIOUS_DEFAULT;
+        for (int n = 2; credentials.sectionNames().contains(name); n++) {
+            name = PREVIOUS_DEFAULT + "-" + n;
+        }
+        try {
+            for (String key : List.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN)) {
+                String value = old.get(key);
+                if (value != null) {
+                    credentials.set(name, key, value);
+                }
+            }
+            return Optional.of(name);
+        } catch (IllegalArgumentException e) {
+            credentials.removeSection(name);
+            return Optional.empty();
+        }
+    }
+
     private Optional<String> storedKeyId() {
         return AwsProfileFile.read(credentialsFile())
                 .section(PROFILE)
-                .map(p -> p.get("aws_access_key_id"));
+                .map(p -> p.get(ACCESS_KEY_ID));
     }
 
     private Path credentialsFile() {

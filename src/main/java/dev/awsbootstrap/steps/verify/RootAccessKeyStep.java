@@ -2,11 +2,17 @@ package dev.awsbootstrap.steps.verify;
 
 import dev.awsbootstrap.aws.AwsCall;
 import dev.awsbootstrap.console.Console;
+import dev.awsbootstrap.localfiles.AtomicFiles;
+import dev.awsbootstrap.localfiles.AwsFileLocations;
+import dev.awsbootstrap.localfiles.AwsProfileFile;
 import dev.awsbootstrap.state.StepStatus;
 import dev.awsbootstrap.wizard.Plan;
 import dev.awsbootstrap.wizard.Step;
 import dev.awsbootstrap.wizard.StepContext;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -19,6 +25,18 @@ import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
  */
 public final class RootAccessKeyStep implements Step<RootAccessKeyStep.Found> {
     public static final String KEY = "root-access-key";
+
+    private final Path home;
+    private final Function<String, String> environment;
+
+    /**
+     * @param home the user's home directory, for the credentials file
+     * @param environment the process environment, for {@code AWS_SHARED_CREDENTIALS_FILE}
+     */
+    public RootAccessKeyStep(Path home, Function<String, String> environment) {
+        this.home = home;
+        this.environment = environment;
+    }
 
     /** The root user's long-term access key this run signs with, if it does. */
     public record Found(Optional<String> rootKeyId) {}
@@ -96,12 +114,38 @@ public final class RootAccessKeyStep implements Step<RootAccessKeyStep.Found> {
                                             IamClient::deleteAccessKey));
                     if (!c.dryRun()) {
                         c.remember("deletedRootAccessKeyId", keyId);
-                        c.console()
-                                .warn(
-                                        "Remove the deleted key from wherever you kept it too:"
-                                                + " environment variables, ~/.aws/credentials"
-                                                + " and its backups (credentials.bak-*).");
+                        forget(c.console(), keyId);
                     }
                 });
+    }
+
+    /** Removes the profiles that hold the deleted key from the credentials file. */
+    private void forget(Console console, String keyId) {
+        Path file = AwsFileLocations.credentialsFile(home, environment);
+        AwsProfileFile credentials = AwsProfileFile.read(file);
+        List<String> holding =
+                credentials.sectionNames().stream()
+                        .filter(
+                                name ->
+                                        credentials
+                                                .section(name)
+                                                .map(p -> keyId.equals(p.get("aws_access_key_id")))
+                                                .orElse(false))
+                        .toList();
+        holding.forEach(credentials::removeSection);
+        Optional<Path> backup = credentials.save(AtomicFiles.OWNER_ONLY);
+        if (!holding.isEmpty()) {
+            console.info(
+                    "Removed the profile "
+                            + String.join(", ", holding.stream().map(n -> "[" + n + "]").toList())
+                            + ", which held the deleted key, from "
+                            + file
+                            + backup.map(b -> " (the old file is kept as " + b + ")").orElse("")
+                            + ".");
+        }
+        console.warn(
+                "Remove the deleted key from wherever else you kept it: environment variables,"
+                        + " your password manager, and backups of the credentials file"
+                        + " (credentials.bak-*).");
     }
 }

@@ -268,6 +268,35 @@ class UserStepsMotoTest {
     }
 
     @Test
+    void movesTheKeyThatDefaultHeldIntoAProfileOfItsOwn(MotoServer moto) throws IOException {
+        Files.createDirectories(credentialsFile().getParent());
+        String setup =
+                "# set up with aws configure\n[default]\naws_access_key_id = "
+                        + MotoServer.FAKE_ACCESS_KEY_ID
+                        + "\naws_secret_access_key = "
+                        + MotoServer.FAKE_SECRET_ACCESS_KEY
+                        + "\n";
+        Files.writeString(credentialsFile(), setup);
+        TestConsole console = TestConsole.nonInteractive();
+
+        run(moto, answers("credentials-file"), console);
+
+        String key = onlyKey(moto);
+        String written = Files.readString(credentialsFile());
+        assertThat(written)
+                .startsWith("# set up with aws configure\n[default]\naws_access_key_id = " + key)
+                .endsWith(
+                        "\n[previous-default]\naws_access_key_id = "
+                                + MotoServer.FAKE_ACCESS_KEY_ID
+                                + "\naws_secret_access_key = "
+                                + MotoServer.FAKE_SECRET_ACCESS_KEY
+                                + "\n");
+        assertThat(console.err())
+                .contains("it is now in the profile [previous-default]")
+                .doesNotContain(MotoServer.FAKE_SECRET_ACCESS_KEY);
+    }
+
+    @Test
     void keepsAKeyThatIsAlreadyInTheCredentialsFile(MotoServer moto) {
         run(moto, answers("credentials-file"), TestConsole.nonInteractive());
         Path otherHome = home.resolve("resume-file-lost");

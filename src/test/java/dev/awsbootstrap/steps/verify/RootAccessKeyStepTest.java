@@ -17,10 +17,13 @@ import dev.awsbootstrap.wizard.ResumeSession;
 import dev.awsbootstrap.wizard.RunReport;
 import dev.awsbootstrap.wizard.StepContext;
 import dev.awsbootstrap.wizard.Wizard;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +61,7 @@ class RootAccessKeyStepTest {
         verify(iam).deleteAccessKey(DeleteAccessKeyRequest.builder().accessKeyId(ROOT_KEY).build());
         assertThat(report.changes()).containsExactly("iam:DeleteAccessKey");
         assertThat(report.steps().get(0).status()).isEqualTo(StepStatus.DONE);
-        assertThat(console.err()).contains("Remove the deleted key from wherever you kept it");
+        assertThat(console.err()).contains("Remove the deleted key from wherever else you kept it");
     }
 
     @Test
@@ -117,7 +120,7 @@ class RootAccessKeyStepTest {
                         TestContexts.ACCOUNT_ID,
                         "arn:aws:iam::" + TestContexts.ACCOUNT_ID + ":user/admin"));
 
-        new Wizard(List.of(new RootAccessKeyStep())).run(context);
+        new Wizard(List.of(step())).run(context);
 
         verify(iam, never()).deleteAccessKey(any(DeleteAccessKeyRequest.class));
     }
@@ -127,7 +130,7 @@ class RootAccessKeyStepTest {
         List<String> plan = new ArrayList<>();
 
         RunReport report =
-                new Wizard(List.of(new RootAccessKeyStep()))
+                new Wizard(List.of(step()))
                         .run(
                                 TestContexts.dryRun(
                                         TestConsole.nonInteractive(), clients, home, plan));
@@ -137,11 +140,37 @@ class RootAccessKeyStepTest {
         verify(iam, never()).deleteAccessKey(any(DeleteAccessKeyRequest.class));
     }
 
+    @Test
+    void removesTheProfilesThatHeldTheDeletedKey() throws IOException {
+        Path credentials = home.resolve(".aws").resolve("credentials");
+        Files.createDirectories(credentials.getParent());
+        Files.writeString(
+                credentials,
+                "[default]\naws_access_key_id = AKIANEWUSERKEYEXAMPL\n"
+                        + "aws_secret_access_key = userSecretEXAMPLE\n"
+                        + "\n[previous-default]\naws_access_key_id = "
+                        + ROOT_KEY
+                        + "\naws_secret_access_key = rootSecretEXAMPLE\n");
+        TestConsole console = TestConsole.typing("y");
+
+        run(console, true);
+
+        assertThat(credentials)
+                .hasContent(
+                        "[default]\naws_access_key_id = AKIANEWUSERKEYEXAMPL\n"
+                                + "aws_secret_access_key = userSecretEXAMPLE\n");
+        assertThat(console.err()).contains("Removed the profile [previous-default]");
+    }
+
+    private RootAccessKeyStep step() {
+        return new RootAccessKeyStep(home, Map.<String, String>of()::get);
+    }
+
     private RunReport run(TestConsole console, boolean verified) {
         StepContext context = TestContexts.realRun(console, clients, home);
         if (verified) {
             context.session().recordStatus(VerifyStep.KEY, StepStatus.DONE, null);
         }
-        return new Wizard(List.of(new RootAccessKeyStep())).run(context);
+        return new Wizard(List.of(step())).run(context);
     }
 }
