@@ -1,5 +1,6 @@
 package dev.awsbootstrap.aws;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -63,6 +64,9 @@ final class CliCommandRenderer {
     }
 
     private static String scalarOrJson(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
         if (value instanceof String || value instanceof Number) {
             return value.toString();
         }
@@ -96,6 +100,10 @@ final class CliCommandRenderer {
                 separator = ",";
             }
             json.append(']');
+        } else if (value instanceof BigDecimal decimal) {
+            // The SDK maps string shapes that hold a number, such as the Budgets amount, to
+            // BigDecimal and sends them as strings; the AWS CLI takes them only as strings.
+            appendString(json, decimal.toPlainString());
         } else if (value instanceof Number || value instanceof Boolean) {
             json.append(value);
         } else if (value instanceof Instant instant) {

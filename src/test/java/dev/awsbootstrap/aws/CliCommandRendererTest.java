@@ -97,8 +97,31 @@ class CliCommandRendererTest {
                 .isEqualTo(
                         "aws budgets create-budget --account-id 123456789012 --budget"
                                 + " '{\"BudgetName\":\"Monthly-Cost-Budget\",\"BudgetLimit\":"
-                                + "{\"Amount\":100,\"Unit\":\"USD\"},\"TimeUnit\":\"MONTHLY\","
+                                + "{\"Amount\":\"100\",\"Unit\":\"USD\"},\"TimeUnit\":\"MONTHLY\","
                                 + "\"BudgetType\":\"COST\"}'");
+    }
+
+    @Test
+    void rendersAnAmountAsTheStringTheAwsCliExpectsWithoutAnExponent() {
+        AwsCall<?, ?> call =
+                AwsCall.budgets(
+                        CreateBudgetRequest.builder()
+                                .accountId("123456789012")
+                                .budget(
+                                        Budget.builder()
+                                                .budgetName("B")
+                                                .budgetLimit(
+                                                        Spend.builder()
+                                                                .amount(new BigDecimal("1E+3"))
+                                                                .unit("USD")
+                                                                .build())
+                                                .build())
+                                .build(),
+                        BudgetsClient::createBudget);
+
+        // botocore types Spend.Amount as a string and refuses a JSON number there.
+        assertThat(call.asCliCommand())
+                .contains("\"BudgetLimit\":{\"Amount\":\"1000\",\"Unit\":\"USD\"}");
     }
 
     @Test
