@@ -14,6 +14,8 @@ import dev.awsbootstrap.steps.account.AccountAliasStep;
 import dev.awsbootstrap.steps.account.BillingAccessStep;
 import dev.awsbootstrap.steps.account.CallerStep;
 import dev.awsbootstrap.steps.account.RootMfaStep;
+import dev.awsbootstrap.steps.budget.BillingAlertsStep;
+import dev.awsbootstrap.steps.budget.BudgetStep;
 import dev.awsbootstrap.steps.cliconfig.CliConfigStep;
 import dev.awsbootstrap.steps.roles.RolesStep;
 import dev.awsbootstrap.steps.user.AccessKeyStep;
@@ -64,6 +66,8 @@ final class WizardRunner {
                 new MfaDeviceStep(answers),
                 new AssumeRolesPolicyStep(answers),
                 new AccessKeyStep(answers, home, environment),
+                new BudgetStep(answers),
+                new BillingAlertsStep(answers),
                 new CliConfigStep(answers, home, environment),
                 new VerifyStep(answers, home, environment),
                 new RootAccessKeyStep(home, environment));

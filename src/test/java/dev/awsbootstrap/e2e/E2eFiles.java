@@ -47,6 +47,13 @@ final class E2eFiles {
             accessKey:
               create: true
               store: credentials-file
+            budget:
+              name: Monthly-Cost-Budget
+              amount: 100
+              currency: USD
+              thresholds: [80]
+              emails: [ops@example.com]
+            billingAlerts: confirmed
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +50,12 @@ class SecretsIT {
             secrets.put(
                     "the secret access key",
                     only(proxy.replies("CreateAccessKey"), "SecretAccessKey"));
+            // IAM sends the seed base64-encoded; the app and the wizard show it as base32 text.
+            String seed = only(proxy.replies("CreateVirtualMFADevice"), "Base32StringSeed");
+            secrets.put("the MFA seed as IAM sends it", seed);
             secrets.put(
                     "the MFA seed",
-                    only(proxy.replies("CreateVirtualMFADevice"), "Base32StringSeed"));
+                    new String(Base64.getDecoder().decode(seed), StandardCharsets.US_ASCII));
         }
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.stderr()).as("--verbose logged something").contains("DEBUG");

@@ -59,7 +59,8 @@ class WizardRunIT {
                     "CreateVirtualMFADevice",
                     "EnableMFADevice",
                     "PutUserPolicy",
-                    "CreateAccessKey");
+                    "CreateAccessKey",
+                    "CreateBudget");
 
     @Test
     void firstRunMakesEachThingOnceAndOwnerOnlyFiles() throws Exception {
@@ -136,7 +137,9 @@ class WizardRunIT {
             report.path("changes").forEach(change -> changes.add(change.asText()));
             assertThat(changes)
                     .containsExactlyElementsOf(
-                            FIRST_RUN_CHANGES.stream().map(op -> "iam:" + op).toList());
+                            FIRST_RUN_CHANGES.stream()
+                                    .map(op -> (op.endsWith("Budget") ? "budgets:" : "iam:") + op)
+                                    .toList());
             List<String> statuses = new ArrayList<>();
             report.path("steps")
                     .forEach(
@@ -156,6 +159,8 @@ class WizardRunIT {
                             "user-mfa=done",
                             "assume-roles-policy=done",
                             "access-key=done",
+                            "budget=done",
+                            "billing-alerts=done",
                             "cli-config=done",
                             "verify=done",
                             "root-access-key=done");
@@ -220,7 +225,12 @@ class WizardRunIT {
                         Map.entry("user.passwordResetRequired", "false"),
                         Map.entry("user.mfaDeviceName", "jbloggs-phone"),
                         Map.entry("accessKey.create", "true"),
-                        Map.entry("accessKey.store", "credentials-file"));
+                        Map.entry("accessKey.store", "credentials-file"),
+                        Map.entry("budget.name", "Monthly-Cost-Budget"),
+                        Map.entry("budget.amount", "100"),
+                        Map.entry("budget.thresholds", "80"),
+                        Map.entry("budget.emails", "ops@example.com"),
+                        Map.entry("billingAlerts", "confirmed"));
         state.path("answers")
                 .properties()
                 .forEach(
