@@ -63,7 +63,7 @@ final class WizardRunner {
                 new BillingAccessStep(answers),
                 new RolesStep(answers),
                 new UserStep(answers, environment),
-                new MfaDeviceStep(answers),
+                new MfaDeviceStep(answers, environment),
                 new AssumeRolesPolicyStep(answers),
                 new AccessKeyStep(answers, home, environment),
                 new BudgetStep(answers),

@@ -50,6 +50,9 @@ public final class CliConfigStep implements Step<CliConfigStep.Found> {
 
     static final String DEVICE_NAME = "user.mfaDeviceName";
 
+    /** The role profiles, in the guide's order, and the roles they assume. */
+    public static final Map<String, String> ROLE_PROFILES = WantedProfile.ROLE_PROFILES;
+
     /** The profile the guide suggests for day-to-day work. */
     static final String DAY_TO_DAY = "data-engineer";
 
@@ -141,7 +144,8 @@ public final class CliConfigStep implements Step<CliConfigStep.Found> {
                 found.config().sectionNames().contains("profile default")
                         ? "profile default"
                         : WantedProfile.DEFAULT;
-        return WantedProfile.all(accountId, region, mfaSerial, defaultSection);
+        return WantedProfile.all(
+                role -> RolesStep.recordedArn(context, role), region, mfaSerial, defaultSection);
     }
 
     private String homeRegion(StepContext context) {

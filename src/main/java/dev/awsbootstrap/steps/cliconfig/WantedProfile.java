@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -49,11 +50,23 @@ record WantedProfile(
      */
     static List<WantedProfile> all(
             String accountId, String region, String mfaSerial, String defaultSection) {
+        return all(role -> RolesStep.roleArn(accountId, role), region, mfaSerial, defaultSection);
+    }
+
+    /**
+     * What the profiles should hold, each role profile naming the ARN {@code roleArn} gives for its
+     * role's name.
+     */
+    static List<WantedProfile> all(
+            Function<String, String> roleArn,
+            String region,
+            String mfaSerial,
+            String defaultSection) {
         Map<String, String> base = orderedMap("region", region, "output", OUTPUT);
         WantedProfile first = new WantedProfile(DEFAULT, defaultSection, base, Set.of());
         Stream<WantedProfile> roles =
                 ROLE_PROFILES.entrySet().stream()
-                        .map(e -> role(e.getKey(), e.getValue(), accountId, region, mfaSerial));
+                        .map(e -> role(e.getKey(), roleArn.apply(e.getValue()), region, mfaSerial));
         return Stream.concat(Stream.of(first), roles).toList();
     }
 
@@ -63,9 +76,9 @@ record WantedProfile(
     }
 
     private static WantedProfile role(
-            String name, String role, String accountId, String region, String mfaSerial) {
+            String name, String roleArn, String region, String mfaSerial) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("role_arn", RolesStep.roleArn(accountId, role));
+        values.put("role_arn", roleArn);
         values.put("source_profile", DEFAULT);
         values.put("region", region);
         values.put("output", OUTPUT);

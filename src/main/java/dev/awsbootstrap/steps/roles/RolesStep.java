@@ -5,6 +5,7 @@ import dev.awsbootstrap.ExitCode;
 import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.aws.AwsCall;
 import dev.awsbootstrap.console.Console;
+import dev.awsbootstrap.state.StepRecord;
 import dev.awsbootstrap.state.StepStatus;
 import dev.awsbootstrap.wizard.Plan;
 import dev.awsbootstrap.wizard.Step;
@@ -40,6 +41,12 @@ public final class RolesStep implements Step<RolesStep.Found> {
     public static final String TAG_KEY = "managed-by";
 
     public static final String TAG_VALUE = "aws-bootstrap";
+
+    /**
+     * Recorded just before CreateRole and forgotten once the role has all its policies: a role it
+     * names was left half-made by an interrupted run, and is finished without asking.
+     */
+    static final String UNFINISHED = "unfinishedRole";
 
     /** The roles, in the order they are set up. */
     public static final List<RoleDefinition> ROLES =
@@ -100,6 +107,20 @@ public final class RolesStep implements Step<RolesStep.Found> {
     /** The ARN of a role of the wizard, which lives under the path {@code /}. */
     public static String roleArn(String accountId, String roleName) {
         return "arn:aws:iam::" + accountId + ":role/" + roleName;
+    }
+
+    /**
+     * The ARN of a role of the wizard as this step recorded it, which keeps the path of a role that
+     * existed under another one; else, as before the step ran, under {@code /}.
+     */
+    public static String recordedArn(StepContext context, String roleName) {
+        if (context.session().bound()) {
+            StepRecord record = context.session().state().getSteps().get(KEY);
+            if (record != null && record.getCreated().get(roleName) != null) {
+                return record.getCreated().get(roleName);
+            }
+        }
+        return roleArn(context.account().id(), roleName);
     }
 
     @Override
@@ -176,21 +197,28 @@ public final class RolesStep implements Step<RolesStep.Found> {
         if (!context.dryRun()) {
             context.remember(role.name(), role.arn());
         }
+        boolean unfinished = role.name().equals(context.remembered().get(UNFINISHED));
         if (comparison.inPlace()) {
             console.info(role.name() + " is in place.");
+            if (unfinished && !context.dryRun()) {
+                context.forget(UNFINISHED);
+            }
             return true;
         }
         List<String> missing = comparison.missingPolicyArns();
-        if (comparison.onlyPoliciesMissing()
-                && role.madeByAwsBootstrap()
-                && unfinishedRun(context)) {
+        if (comparison.onlyPoliciesMissing() && role.madeByAwsBootstrap() && unfinished) {
             console.info(
                     role.name()
                             + " was left unfinished by an interrupted run: attaching the rest of"
                             + " its policies.");
             plan.change(
                     "Attach " + names(missing) + " to " + role.name(),
-                    c -> attach(c, role.name(), missing));
+                    c -> {
+                        attach(c, role.name(), missing);
+                        if (!c.dryRun()) {
+                            c.forget(UNFINISHED);
+                        }
+                    });
             return true;
         }
         comparison.drift().forEach(console::warn);
@@ -202,16 +230,6 @@ public final class RolesStep implements Step<RolesStep.Found> {
                 "Repair the drift of " + role.name() + ": " + repairSummary(comparison),
                 c -> repair(c, role.name(), comparison));
         return true;
-    }
-
-    /**
-     * Whether this step has not finished before: a role it tagged is then the work of an
-     * interrupted run, not drift. A step that ended with drift left in place does not count, so a
-     * repair the operator declined is asked again rather than made silently.
-     */
-    private static boolean unfinishedRun(StepContext context) {
-        return context.session().bound()
-                && context.session().state().statusOf(KEY) == StepStatus.TO_DO;
     }
 
     private static boolean confirmRepair(String role, RoleComparison comparison, Console console) {
@@ -239,6 +257,9 @@ public final class RolesStep implements Step<RolesStep.Found> {
     }
 
     private static void create(StepContext context, RoleDefinition role, String trustPolicy) {
+        if (!context.dryRun()) {
+            context.remember(UNFINISHED, role.name());
+        }
         Optional<CreateRoleResponse> created =
                 context.changes().apply(createCall(role, trustPolicy));
         if (!context.dryRun()) {
@@ -248,6 +269,9 @@ public final class RolesStep implements Step<RolesStep.Found> {
             context.remember(role.name(), arn);
         }
         attach(context, role.name(), role.policyArns());
+        if (!context.dryRun()) {
+            context.forget(UNFINISHED);
+        }
     }
 
     private static void repair(StepContext context, String role, RoleComparison comparison) {

@@ -10,6 +10,7 @@ import dev.awsbootstrap.steps.roles.RolesStep;
 import dev.awsbootstrap.wizard.Plan;
 import dev.awsbootstrap.wizard.Step;
 import dev.awsbootstrap.wizard.StepContext;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -66,7 +67,11 @@ public final class AssumeRolesPolicyStep implements Step<AssumeRolesPolicyStep.F
     @Override
     public Plan plan(Found found, StepContext context) {
         Plan plan = new Plan();
-        String wanted = document(context.account().id());
+        String wanted =
+                document(
+                        RolesStep.ROLE_NAMES.stream()
+                                .map(role -> RolesStep.recordedArn(context, role))
+                                .toList());
         String user = found.userName();
         if (found.document().isEmpty()) {
             return plan.change(
@@ -92,15 +97,15 @@ public final class AssumeRolesPolicyStep implements Step<AssumeRolesPolicyStep.F
                 c -> put(c, user, wanted));
     }
 
-    /** The policy allowing {@code sts:AssumeRole} on the three roles of {@code accountId}. */
-    public static String document(String accountId) {
+    /** The policy allowing {@code sts:AssumeRole} on exactly the roles {@code roleArns}. */
+    public static String document(List<String> roleArns) {
         ObjectNode policy = JSON.createObjectNode();
         policy.put("Version", "2012-10-17");
         ObjectNode statement = policy.putArray("Statement").addObject();
         statement.put("Effect", "Allow");
         statement.put("Action", "sts:AssumeRole");
         ArrayNode resources = statement.putArray("Resource");
-        RolesStep.ROLE_NAMES.forEach(role -> resources.add(RolesStep.roleArn(accountId, role)));
+        roleArns.forEach(resources::add);
         return policy.toString();
     }
 

@@ -46,9 +46,10 @@ final class ConsolePasswords {
         if (password.equals(userName)) {
             return Optional.of("the password cannot be the user name");
         }
-        boolean upper = password.chars().anyMatch(Character::isUpperCase);
-        boolean lower = password.chars().anyMatch(Character::isLowerCase);
-        boolean digit = password.chars().anyMatch(Character::isDigit);
+        // IAM counts only the ASCII letters and digits; an É or a ٣ is none of the kinds.
+        boolean upper = password.chars().anyMatch(c -> c >= 'A' && c <= 'Z');
+        boolean lower = password.chars().anyMatch(c -> c >= 'a' && c <= 'z');
+        boolean digit = password.chars().anyMatch(c -> c >= '0' && c <= '9');
         boolean symbol = password.chars().anyMatch(c -> SYMBOLS.indexOf(c) >= 0);
         if (policy.isEmpty()) {
             int kinds = (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);

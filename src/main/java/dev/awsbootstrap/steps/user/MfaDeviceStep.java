@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.CreateVirtualMfaDeviceRequest;
 import software.amazon.awssdk.services.iam.model.DeleteVirtualMfaDeviceRequest;
 import software.amazon.awssdk.services.iam.model.EnableMfaDeviceRequest;
+import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.InvalidAuthenticationCodeException;
 import software.amazon.awssdk.services.iam.model.MFADevice;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -38,10 +40,18 @@ public final class MfaDeviceStep implements Step<MfaDeviceStep.Found> {
     static final String DEVICE_NAME = "user.mfaDeviceName";
     private static final String ISSUER = "Amazon Web Services";
 
-    private final Answers answers;
+    /** Recorded just before CreateVirtualMFADevice: the serial of the device being made. */
+    static final String CREATING = "creatingMfaDevice";
 
-    public MfaDeviceStep(Answers answers) {
+    private final Answers answers;
+    private final Function<String, String> environment;
+
+    /**
+     * @param environment the process environment: {@code COLORFGBG} tells a light terminal
+     */
+    public MfaDeviceStep(Answers answers, Function<String, String> environment) {
         this.answers = answers;
+        this.environment = environment;
     }
 
     /**
@@ -96,17 +106,35 @@ public final class MfaDeviceStep implements Step<MfaDeviceStep.Found> {
     public Plan plan(Found found, StepContext context) {
         Plan plan = new Plan();
         String user = found.userName();
-        if (!found.enabled().isEmpty()) {
+        List<String> codeDevices =
+                found.enabled().stream().filter(MfaDeviceStep::givesCodes).toList();
+        if (!codeDevices.isEmpty()) {
             plan.found(user + " has MFA: " + String.join(", ", found.enabled()) + ".");
             if (!context.dryRun()) {
-                context.remember("mfaSerial", found.enabled().get(0));
+                context.remember("mfaSerial", codeDevices.get(0));
             }
             return plan;
+        }
+        if (!found.enabled().isEmpty()) {
+            plan.found(
+                    user
+                            + " has only a security key ("
+                            + String.join(", ", found.enabled())
+                            + "), whose touch the AWS CLI cannot pass to AssumeRole: adding a"
+                            + " virtual MFA device for the CLI profiles.");
         }
         String accountId = context.account().id();
         String device = deviceName(found, context);
         String serial = serial(accountId, device);
         if (found.unassigned().contains(serial)) {
+            if (!serial.equals(context.remembered().get(CREATING))) {
+                throw BootstrapException.badInput(
+                        "An MFA device named "
+                                + device
+                                + " exists, assigned to no user, and aws-bootstrap did not make"
+                                + " it: delete it in the IAM console if it is not needed, or"
+                                + " choose another user.mfaDeviceName.");
+            }
             plan.change(
                     "Delete the MFA device "
                             + device
@@ -169,6 +197,14 @@ public final class MfaDeviceStep implements Step<MfaDeviceStep.Found> {
         return AnswerRules.mfaDeviceName(name).isEmpty() ? name : null;
     }
 
+    /**
+     * Whether a device gives codes the CLI can pass as {@code TokenCode}: a virtual or hardware
+     * TOTP device, not a FIDO security key or passkey ({@code :u2f/}).
+     */
+    static boolean givesCodes(String serial) {
+        return !serial.contains(":u2f/");
+    }
+
     static String serial(String accountId, String deviceName) {
         return "arn:aws:iam::" + accountId + ":mfa/" + deviceName;
     }
@@ -184,22 +220,36 @@ public final class MfaDeviceStep implements Step<MfaDeviceStep.Found> {
     }
 
     private void createAndEnable(StepContext context, String user, String device, String serial) {
-        Optional<VirtualMFADevice> created =
-                context.changes()
-                        .apply(
-                                AwsCall.iam(
-                                        CreateVirtualMfaDeviceRequest.builder()
-                                                .virtualMFADeviceName(device)
-                                                .path("/")
-                                                .tags(OperatorUser.MADE_BY)
-                                                .build(),
-                                        IamClient::createVirtualMFADevice))
-                        .map(response -> response.virtualMFADevice());
+        if (!context.dryRun()) {
+            context.remember(CREATING, serial);
+        }
+        Optional<VirtualMFADevice> created;
+        try {
+            created =
+                    context.changes()
+                            .apply(
+                                    AwsCall.iam(
+                                            CreateVirtualMfaDeviceRequest.builder()
+                                                    .virtualMFADeviceName(device)
+                                                    .path("/")
+                                                    .tags(OperatorUser.MADE_BY)
+                                                    .build(),
+                                            IamClient::createVirtualMFADevice))
+                            .map(response -> response.virtualMFADevice());
+        } catch (EntityAlreadyExistsException e) {
+            context.forget(CREATING);
+            throw BootstrapException.badInput(
+                    "The MFA device name "
+                            + device
+                            + " is taken in this account (perhaps by the root user's device):"
+                            + " choose another user.mfaDeviceName.");
+        }
         String serialNumber = created.map(VirtualMFADevice::serialNumber).orElse(serial);
         created.ifPresent(d -> show(context, user, d));
         enable(context, user, serialNumber);
         if (!context.dryRun()) {
             context.remember("mfaSerial", serialNumber);
+            context.forget(CREATING);
         }
     }
 
@@ -218,11 +268,26 @@ public final class MfaDeviceStep implements Step<MfaDeviceStep.Found> {
         List<String> lines = new ArrayList<>();
         lines.add("Scan this code with your authenticator app or password manager:");
         lines.add("");
-        lines.addAll(TerminalQrCode.lines(otpauthUri(user + "@" + account, seed)));
+        lines.addAll(
+                TerminalQrCode.lines(otpauthUri(user + "@" + account, seed), !lightTerminal()));
         lines.add("");
         lines.add("Or type this secret into it by hand: " + grouped(seed));
         lines.add("");
         console.showSecret(lines);
+    }
+
+    /**
+     * Whether the terminal shows dark text on a light background, as {@code COLORFGBG} (set by
+     * rxvt, Konsole, iTerm2 and others, as {@code foreground;background}) tells; without it, the
+     * usual dark background is assumed.
+     */
+    private boolean lightTerminal() {
+        String colours = environment.apply("COLORFGBG");
+        if (colours == null) {
+            return false;
+        }
+        String background = colours.substring(colours.lastIndexOf(';') + 1).strip();
+        return background.equals("7") || background.equals("15");
     }
 
     /** The URI an authenticator app reads from the QR code, as the AWS console makes it. */

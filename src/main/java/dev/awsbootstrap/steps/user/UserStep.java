@@ -8,11 +8,11 @@ import dev.awsbootstrap.wizard.Plan;
 import dev.awsbootstrap.wizard.Step;
 import dev.awsbootstrap.wizard.StepContext;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.CreateLoginProfileRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 import software.amazon.awssdk.services.iam.model.Group;
@@ -83,12 +83,7 @@ public final class UserStep implements Step<UserStep.Found> {
                 name,
                 user,
                 hasPassword(iam, name),
-                iam
-                        .listAttachedUserPoliciesPaginator(q -> q.userName(name))
-                        .attachedPolicies()
-                        .stream()
-                        .map(AttachedPolicy::policyName)
-                        .toList(),
+                directPolicies(iam, name),
                 iam.listGroupsForUserPaginator(q -> q.userName(name)).groups().stream()
                         .map(Group::groupName)
                         .toList(),
@@ -102,6 +97,12 @@ public final class UserStep implements Step<UserStep.Found> {
         if (found.user().isPresent()) {
             plan.found("The IAM user " + name + " exists: " + found.user().get().arn() + ".");
             rememberUser(context, found.user().get().arn());
+            if (!OperatorUser.madeByUs(found.user().get().tags())) {
+                plan.found(
+                        name
+                                + " was not made by aws-bootstrap (no managed-by tag): it is used"
+                                + " as it is and gets only what it lacks.");
+            }
             reportDirectPermissions(found, context.console());
         } else {
             plan.change("Create the IAM user " + name, c -> createUser(c, name));
@@ -299,6 +300,18 @@ public final class UserStep implements Step<UserStep.Found> {
         if (!context.dryRun()) {
             context.remember("loginProfile", name);
         }
+    }
+
+    /** The managed policies attached to the user, and its inline ones but AssumeRolesPolicy. */
+    private static List<String> directPolicies(IamClient iam, String name) {
+        List<String> policies = new ArrayList<>();
+        iam.listAttachedUserPoliciesPaginator(q -> q.userName(name))
+                .attachedPolicies()
+                .forEach(p -> policies.add(p.policyName()));
+        iam.listUserPoliciesPaginator(q -> q.userName(name)).policyNames().stream()
+                .filter(p -> !p.equals(AssumeRolesPolicyStep.POLICY_NAME))
+                .forEach(p -> policies.add(p + " (inline)"));
+        return policies;
     }
 
     private static Optional<User> user(IamClient iam, String name) {

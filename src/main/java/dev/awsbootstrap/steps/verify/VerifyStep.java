@@ -7,15 +7,13 @@ import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.console.Console;
 import dev.awsbootstrap.localfiles.AwsFileLocations;
 import dev.awsbootstrap.state.StepStatus;
-import dev.awsbootstrap.steps.roles.RolesStep;
+import dev.awsbootstrap.steps.cliconfig.CliConfigStep;
 import dev.awsbootstrap.steps.user.OperatorUser;
 import dev.awsbootstrap.wizard.Plan;
 import dev.awsbootstrap.wizard.Step;
 import dev.awsbootstrap.wizard.StepContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +36,6 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  */
 public final class VerifyStep implements Step<VerifyStep.Found> {
     public static final String KEY = "verify";
-
-    /** The role profiles the CLI configuration step writes, with the role each one assumes. */
-    public static final Map<String, String> ROLE_PROFILES = roleProfiles();
 
     static final String SESSION_NAME = "aws-bootstrap-verify";
 
@@ -171,7 +166,7 @@ public final class VerifyStep implements Step<VerifyStep.Found> {
         }
         List<Check> checks = new ArrayList<>();
         checks.add(new Check(SOURCE_PROFILE, "(your user)", userArn));
-        for (Map.Entry<String, String> profile : ROLE_PROFILES.entrySet()) {
+        for (Map.Entry<String, String> profile : CliConfigStep.ROLE_PROFILES.entrySet()) {
             Optional<Check> check =
                     assume(context, profiles, key, profile.getKey(), profile.getValue());
             if (check.isEmpty()) {
@@ -344,13 +339,5 @@ public final class VerifyStep implements Step<VerifyStep.Found> {
             lines.add(String.format("%-22s %-24s %s", check.profile(), check.role(), check.arn()));
         }
         return lines;
-    }
-
-    private static Map<String, String> roleProfiles() {
-        Map<String, String> profiles = new LinkedHashMap<>();
-        profiles.put("data-engineer", RolesStep.DATA_ENGINEER_ROLE);
-        profiles.put("infrastructure-admin", RolesStep.INFRASTRUCTURE_ADMIN_ROLE);
-        profiles.put("admin", RolesStep.ADMIN_ROLE);
-        return Collections.unmodifiableMap(profiles);
     }
 }

@@ -24,6 +24,7 @@ import dev.awsbootstrap.wizard.Wizard;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -259,8 +260,10 @@ class RolesStepMotoTest {
     void finishesARoleThatAnInterruptedRunLeftWithoutAskingAgain(MotoServer moto) {
         run(moto, true, TestConsole.nonInteractive());
         moto.iam().detachRolePolicy(q -> q.roleName("DataEngineerRole").policyArn(S3));
+        // As a run killed between CreateRole and its last AttachRolePolicy leaves it.
         ResumeState state = savedState();
         state.step(RolesStep.KEY).setStatus(StepStatus.TO_DO);
+        state.step(RolesStep.KEY).getCreated().put(RolesStep.UNFINISHED, "DataEngineerRole");
         new StateStore(resumeFile()).save(state);
         TestConsole console = TestConsole.nonInteractive();
 
@@ -269,6 +272,22 @@ class RolesStepMotoTest {
         assertThat(report.changes()).containsExactly("iam:AttachRolePolicy");
         assertThat(console.err()).contains("DataEngineerRole was left unfinished");
         assertThat(attached(moto.iam(), "DataEngineerRole")).contains(S3);
+        assertThat(savedState().step(RolesStep.KEY).getCreated())
+                .doesNotContainKey(RolesStep.UNFINISHED);
+    }
+
+    @Test
+    void asksBeforeRepairingATaggedRoleWhenNoRunWasInterrupted(MotoServer moto) throws IOException {
+        run(moto, true, TestConsole.nonInteractive());
+        moto.iam().detachRolePolicy(q -> q.roleName("DataEngineerRole").policyArn(S3));
+        // A new laptop: no resume file, so nothing says a run was interrupted.
+        Files.delete(resumeFile());
+
+        assertThatThrownBy(() -> run(moto, true, TestConsole.nonInteractive()))
+                .isInstanceOfSatisfying(
+                        BootstrapException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.WAITING_FOR_OPERATOR));
+        assertThat(attached(moto.iam(), "DataEngineerRole")).doesNotContain(S3);
     }
 
     @Test

@@ -167,6 +167,12 @@ class UserStepsMotoTest {
     @Test
     void replacesAnMfaDeviceThatAnInterruptedRunLeftUnassigned(MotoServer moto) {
         moto.iam().createUser(q -> q.userName(USER));
+        // As a run killed right after CreateVirtualMFADevice leaves it: the marker, no user.
+        ResumeState state = ResumeState.forAccount(TestContexts.ACCOUNT_ID, Instant.now());
+        state.step(MfaDeviceStep.KEY)
+                .getCreated()
+                .put(MfaDeviceStep.CREATING, "arn:aws:iam::123456789012:mfa/jbloggs-phone");
+        new StateStore(resumeFile()).save(state);
         moto.iam().createVirtualMFADevice(q -> q.virtualMFADeviceName("jbloggs-phone"));
 
         RunReport report = run(moto, answers("credentials-file"), TestConsole.nonInteractive());
@@ -179,6 +185,23 @@ class UserStepsMotoTest {
         assertThat(moto.iam().listVirtualMFADevices().virtualMFADevices())
                 .singleElement()
                 .satisfies(d -> assertThat(d.user().userName()).isEqualTo(USER));
+    }
+
+    @Test
+    void neverDeletesAnUnassignedMfaDeviceThatAwsBootstrapDidNotMake(MotoServer moto) {
+        moto.iam().createVirtualMFADevice(q -> q.virtualMFADeviceName("jbloggs-phone"));
+
+        assertThatThrownBy(
+                        () -> run(moto, answers("credentials-file"), TestConsole.nonInteractive()))
+                .isInstanceOfSatisfying(
+                        BootstrapException.class,
+                        e -> {
+                            assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+                            assertThat(e.getMessage())
+                                    .contains("aws-bootstrap did not make it")
+                                    .contains("user.mfaDeviceName");
+                        });
+        assertThat(moto.iam().listVirtualMFADevices().virtualMFADevices()).hasSize(1);
     }
 
     @Test
@@ -370,12 +393,22 @@ class UserStepsMotoTest {
         iam.createUser(q -> q.userName(USER));
         iam.attachUserPolicy(
                 q -> q.userName(USER).policyArn("arn:aws:iam::aws:policy/AdministratorAccess"));
+        iam.putUserPolicy(
+                q ->
+                        q.userName(USER)
+                                .policyName("Everything")
+                                .policyDocument(
+                                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                                                + "\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"));
         TestConsole console = TestConsole.nonInteractive();
 
         run(moto, answers("credentials-file"), console);
 
         assertThat(console.err())
-                .contains("jane.bloggs has policies attached directly (AdministratorAccess)");
+                .contains(
+                        "jane.bloggs has policies attached directly (AdministratorAccess,"
+                                + " Everything (inline))")
+                .contains("jane.bloggs was not made by aws-bootstrap");
         assertThat(iam.listAttachedUserPolicies(q -> q.userName(USER)).attachedPolicies())
                 .hasSize(1);
     }
@@ -493,7 +526,7 @@ class UserStepsMotoTest {
         List<Step<?>> steps =
                 List.of(
                         new UserStep(answers, environment::get),
-                        new MfaDeviceStep(answers),
+                        new MfaDeviceStep(answers, environment::get),
                         new AssumeRolesPolicyStep(answers),
                         new AccessKeyStep(answers, home, environment::get));
         try (AwsClients clients = MotoClients.at(moto.endpoint(), dryRun)) {

@@ -13,6 +13,7 @@ import dev.awsbootstrap.ExitCode;
 import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.state.StepStatus;
+import dev.awsbootstrap.steps.cliconfig.CliConfigStep;
 import dev.awsbootstrap.testing.TestConsole;
 import dev.awsbootstrap.testing.TestContexts;
 import dev.awsbootstrap.wizard.RunReport;
@@ -60,7 +61,7 @@ class VerifyStepEdgeCasesTest {
         when(clients.region()).thenReturn(Region.EU_WEST_2);
         Path aws = Files.createDirectories(home.resolve(".aws"));
         StringBuilder config = new StringBuilder("[default]\nregion = eu-west-2\n");
-        VerifyStep.ROLE_PROFILES.forEach(
+        CliConfigStep.ROLE_PROFILES.forEach(
                 (profile, role) ->
                         config.append("[profile ")
                                 .append(profile)

@@ -10,6 +10,7 @@ import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.state.ResumeState;
 import dev.awsbootstrap.state.StateStore;
 import dev.awsbootstrap.state.StepStatus;
+import dev.awsbootstrap.steps.cliconfig.CliConfigStep;
 import dev.awsbootstrap.testing.MotoClients;
 import dev.awsbootstrap.testing.MotoExtension;
 import dev.awsbootstrap.testing.MotoServer;
@@ -52,7 +53,7 @@ class VerifyStepMotoTest {
                         + "\"Principal\":{\"AWS\":\"arn:aws:iam::"
                         + ACCOUNT
                         + ":root\"},\"Action\":\"sts:AssumeRole\"}]}";
-        for (String role : VerifyStep.ROLE_PROFILES.values()) {
+        for (String role : CliConfigStep.ROLE_PROFILES.values()) {
             iam.createRole(q -> q.roleName(role).assumeRolePolicyDocument(trust));
         }
         iam.createUser(q -> q.userName(USER));
@@ -194,7 +195,7 @@ class VerifyStepMotoTest {
 
     private void writeFiles(boolean mfa) throws IOException {
         StringBuilder config = new StringBuilder("[default]\nregion = eu-west-2\noutput = json\n");
-        for (Map.Entry<String, String> profile : VerifyStep.ROLE_PROFILES.entrySet()) {
+        for (Map.Entry<String, String> profile : CliConfigStep.ROLE_PROFILES.entrySet()) {
             config.append("\n[profile ").append(profile.getKey()).append("]\n");
             config.append("role_arn = arn:aws:iam::")
                     .append(ACCOUNT)
