@@ -46,8 +46,8 @@ final class ReportPrinter {
         } else {
             console.result(
                     report.changes().isEmpty()
-                            ? "No change was needed in AWS."
-                            : report.changes().size() + " change(s) made in AWS.");
+                            ? "  No change was needed in AWS."
+                            : "  " + report.changes().size() + " change(s) made in AWS.");
         }
         List<RunReport.StepOutcome> open = report.openItems();
         if (!open.isEmpty()) {

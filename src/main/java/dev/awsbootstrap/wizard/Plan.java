@@ -11,6 +11,7 @@ public final class Plan {
     private final List<Change> changes = new ArrayList<>();
     private StepStatus outcome = StepStatus.DONE;
     private String note;
+    private String nothingToChange = "Nothing to change.";
 
     /** A fact the inspection found, shown to the operator. */
     public Plan found(String finding) {
@@ -31,6 +32,19 @@ public final class Plan {
         this.outcome = status;
         this.note = note;
         return this;
+    }
+
+    /**
+     * What to say when the step is done without a change, instead of "Nothing to change.": a check
+     * that passed, for instance.
+     */
+    public Plan nothingToChange(String message) {
+        this.nothingToChange = message;
+        return this;
+    }
+
+    public String nothingToChangeMessage() {
+        return nothingToChange;
     }
 
     public List<String> findings() {

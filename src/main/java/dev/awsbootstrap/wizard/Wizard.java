@@ -51,7 +51,7 @@ public final class Wizard {
         Plan plan = step.plan(found, context);
         plan.findings().forEach(console::info);
         if (plan.changes().isEmpty() && plan.outcome() == StepStatus.DONE) {
-            console.success("Nothing to change.");
+            console.success(plan.nothingToChangeMessage());
         }
         if (!plan.changes().isEmpty()) {
             context.session().claim();

@@ -132,6 +132,7 @@ public final class VerifyStep implements Step<VerifyStep.Found> {
                             + " run aws-bootstrap again at a terminal.");
         }
         table(checks.get()).forEach(plan::found);
+        plan.nothingToChange("Each profile signs in as it should.");
         context.remember(VERIFIED_KEY, keyId);
         context.remember(VERIFIED_CONFIG, profiles.configDigest());
         return plan;
