@@ -112,6 +112,7 @@ public final class MfaDeviceStep implements Step<MfaDeviceStep.Found> {
             plan.found(user + " has MFA: " + String.join(", ", found.enabled()) + ".");
             if (!context.dryRun()) {
                 context.remember("mfaSerial", codeDevices.get(0));
+                context.forget(CREATING);
             }
             return plan;
         }

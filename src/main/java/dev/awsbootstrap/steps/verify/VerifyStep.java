@@ -72,6 +72,17 @@ public final class VerifyStep implements Step<VerifyStep.Found> {
     /** One line of the table: a profile, the role it assumes, and who AWS says it is. */
     record Check(String profile, String role, String arn) {}
 
+    /** Every profile checked, or why the check is left for later. */
+    private record Verification(List<Check> checks, String laterNote) {
+        static Verification passed(List<Check> checks) {
+            return new Verification(List.copyOf(checks), null);
+        }
+
+        static Verification later(String note) {
+            return new Verification(List.of(), note);
+        }
+    }
+
     @Override
     public String key() {
         return KEY;
@@ -124,26 +135,19 @@ public final class VerifyStep implements Step<VerifyStep.Found> {
                             + keyId
                             + "; nothing has changed since.");
         }
-        Optional<List<Check>> checks = verify(context, found.userName(), profiles, key.get());
-        if (checks.isEmpty()) {
-            return plan.outcome(
-                    StepStatus.LATER,
-                    "Not verified: run aws sts get-caller-identity --profile data-engineer, or"
-                            + " run aws-bootstrap again at a terminal.");
+        Verification verification = verify(context, found.userName(), profiles, key.get());
+        if (verification.laterNote() != null) {
+            return plan.outcome(StepStatus.LATER, verification.laterNote());
         }
-        table(checks.get()).forEach(plan::found);
+        table(verification.checks()).forEach(plan::found);
         plan.nothingToChange("Each profile signs in as it should.");
         context.remember(VERIFIED_KEY, keyId);
         context.remember(VERIFIED_CONFIG, profiles.configDigest());
         return plan;
     }
 
-    /**
-     * Signs in as each profile in turn.
-     *
-     * @return the checks, or empty when an MFA code is needed and nobody can type one
-     */
-    private Optional<List<Check>> verify(
+    /** Signs in as each profile in turn. */
+    private Verification verify(
             StepContext context, String user, WrittenProfiles profiles, AwsCredentials key) {
         Console console = context.console();
         String accountId = context.account().id();
@@ -155,15 +159,17 @@ public final class VerifyStep implements Step<VerifyStep.Found> {
                         VerifyStep::keyNotYetKnown);
         String expected = "arn:aws:iam::" + accountId + ":user/" + user;
         if (!userArn.equals(expected)) {
-            throw new BootstrapException(
-                    ExitCode.FAILED,
+            // Typically the key was printed rather than stored, and [default] still holds the
+            // credentials the run signed in with: the profiles are not wrong, only not in use yet.
+            return Verification.later(
                     "The [default] profile signs in as "
                             + userArn
                             + ", not as "
-                            + expected
+                            + user
                             + ": put the access key of "
                             + user
-                            + " there, then run aws-bootstrap again.");
+                            + " there (aws configure), then run aws-bootstrap again to"
+                            + " verify the profiles.");
         }
         List<Check> checks = new ArrayList<>();
         checks.add(new Check(SOURCE_PROFILE, "(your user)", userArn));
@@ -171,11 +177,13 @@ public final class VerifyStep implements Step<VerifyStep.Found> {
             Optional<Check> check =
                     assume(context, profiles, key, profile.getKey(), profile.getValue());
             if (check.isEmpty()) {
-                return Optional.empty();
+                return Verification.later(
+                        "Not verified: run aws sts get-caller-identity --profile data-engineer, or"
+                                + " run aws-bootstrap again at a terminal.");
             }
             checks.add(check.get());
         }
-        return Optional.of(checks);
+        return Verification.passed(checks);
     }
 
     private Optional<Check> assume(

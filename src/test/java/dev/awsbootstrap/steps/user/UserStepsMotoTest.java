@@ -30,6 +30,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class UserStepsMotoTest {
     @TempDir Path home;
 
     private final List<String> plan = new ArrayList<>();
+    private final Map<String, String> environment = new HashMap<>();
 
     static Answers answers(String store) {
         return new Answers(
@@ -444,7 +446,8 @@ class UserStepsMotoTest {
                 .contains("must choose a new password at first sign-in, which needs")
                 .contains("Secret access key: ")
                 .contains("Or type this secret into it by hand: ")
-                .contains("█");
+                .as("the quiet zone, inked on the usual dark terminal")
+                .containsPattern("(?m)^  █{40,}$");
         assertThat(console.out()).isEmpty();
         assertThat(credentialsFile()).doesNotExist();
         String password =
@@ -452,8 +455,59 @@ class UserStepsMotoTest {
                         "(?s).*store it in your password manager now\\):\\s+(\\S+).*", "$1");
         assertThat(password).hasSizeGreaterThanOrEqualTo(24);
         assertThat(Files.readString(resumeFile())).doesNotContain(password);
-        // moto ignores PasswordResetRequired on CreateLoginProfile; the dry-run test checks it.
+        // moto ignores PasswordResetRequired on CreateLoginProfile; the next test checks it.
         assertThat(moto.iam().getLoginProfile(q -> q.userName(USER)).loginProfile()).isNotNull();
+    }
+
+    @Test
+    void asksAwsForAPasswordResetWhenTheAnswersSaySo(MotoServer moto) {
+        Answers reset =
+                new Answers(
+                        "eu-west-2",
+                        null,
+                        null,
+                        null,
+                        null,
+                        new Answers.User(
+                                USER, "BOOTSTRAP_PASSWORD", null, true, "jbloggs-phone", null),
+                        null,
+                        null,
+                        null,
+                        null);
+
+        run(moto, reset, TestConsole.nonInteractive(), true);
+
+        assertThat(plan)
+                .contains(
+                        "aws iam create-login-profile --user-name jane.bloggs --password '****'"
+                                + " --password-reset-required");
+    }
+
+    @Test
+    void drawsTheQrCodeForALightTerminalWhenColorfgbgSaysSo(MotoServer moto) {
+        environment.put("COLORFGBG", "0;15");
+        TestConsole console = TestConsole.atTerminal("111111", "222222");
+        Answers codesTyped =
+                new Answers(
+                        "eu-west-2",
+                        null,
+                        null,
+                        null,
+                        null,
+                        new Answers.User(
+                                USER, "BOOTSTRAP_PASSWORD", null, false, "jbloggs-phone", null),
+                        new Answers.AccessKey(false, null),
+                        null,
+                        null,
+                        null);
+
+        run(moto, codesTyped, console);
+
+        assertThat(console.err())
+                .contains("Scan this code with your authenticator app")
+                .as("a light terminal's quiet zone is its own background: no ink")
+                .containsPattern("(?m)^ {40,}$")
+                .doesNotContainPattern("(?m)^  █{40,}$");
     }
 
     @Test
@@ -517,12 +571,8 @@ class UserStepsMotoTest {
 
     private RunReport run(
             MotoServer moto, Answers answers, TestConsole console, boolean dryRun, Path state) {
-        Map<String, String> environment =
-                Map.of(
-                        "BOOTSTRAP_PASSWORD",
-                        PASSWORD,
-                        "AWS_SHARED_CREDENTIALS_FILE",
-                        credentialsFile().toString());
+        environment.put("BOOTSTRAP_PASSWORD", PASSWORD);
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", credentialsFile().toString());
         List<Step<?>> steps =
                 List.of(
                         new UserStep(answers, environment::get),
