@@ -395,13 +395,11 @@ class UserStepsMotoTest {
         iam.createUser(q -> q.userName(USER));
         iam.attachUserPolicy(
                 q -> q.userName(USER).policyArn("arn:aws:iam::aws:policy/AdministratorAccess"));
+        String everything =
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":\"*\",\"Resource\":\"*\"}]}";
         iam.putUserPolicy(
-                q ->
-                        q.userName(USER)
-                                .policyName("Everything")
-                                .policyDocument(
-                                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
-                                                + "\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"));
+                q -> q.userName(USER).policyName("Everything").policyDocument(everything));
         TestConsole console = TestConsole.nonInteractive();
 
         run(moto, answers("credentials-file"), console);
