@@ -8,6 +8,7 @@ import dev.awsbootstrap.console.Console;
 import dev.awsbootstrap.localfiles.AwsFileLocations;
 import dev.awsbootstrap.state.StepStatus;
 import dev.awsbootstrap.steps.cliconfig.CliConfigStep;
+import dev.awsbootstrap.steps.roles.RolesStep;
 import dev.awsbootstrap.steps.user.OperatorUser;
 import dev.awsbootstrap.wizard.Plan;
 import dev.awsbootstrap.wizard.Step;
@@ -140,7 +141,12 @@ public final class VerifyStep implements Step<VerifyStep.Found> {
             return plan.outcome(StepStatus.LATER, verification.laterNote());
         }
         table(verification.checks()).forEach(plan::found);
-        plan.nothingToChange("Each profile signs in as it should.");
+        boolean allChecked =
+                verification.checks().stream().noneMatch(c -> c.arn().startsWith("not checked"));
+        plan.nothingToChange(
+                allChecked
+                        ? "Each profile signs in as it should."
+                        : "The profiles aws-bootstrap wrote sign in as they should.");
         context.remember(VERIFIED_KEY, keyId);
         context.remember(VERIFIED_CONFIG, profiles.configDigest());
         return plan;
@@ -195,6 +201,11 @@ public final class VerifyStep implements Step<VerifyStep.Found> {
         String roleArn =
                 profiles.property(profile, "role_arn")
                         .orElseThrow(() -> notWritten(profile, "role_arn"));
+        if (!roleArn.equals(RolesStep.recordedArn(context, role))) {
+            // A profile the operator chose to keep as it was: it is theirs, not the wizard's.
+            return Optional.of(
+                    new Check(profile, role, "not checked: kept, it assumes " + roleArn));
+        }
         String source = profiles.property(profile, "source_profile").orElse("");
         if (!source.equals(SOURCE_PROFILE)) {
             throw notWritten(profile, "source_profile = " + SOURCE_PROFILE);

@@ -118,6 +118,27 @@ class VerifyStepMotoTest {
     }
 
     @Test
+    void leavesOutAProfileTheOperatorKeptForAnotherRole() throws IOException {
+        writeFiles(false);
+        String config = Files.readString(configFile());
+        Files.writeString(
+                configFile(),
+                config.replace(":role/AdminRole", ":role/OrganizationAccountAccessRole"));
+        TestConsole console = TestConsole.nonInteractive();
+
+        RunReport report = run(answers(null), console);
+
+        assertThat(report.steps().get(0).status()).isEqualTo(StepStatus.DONE);
+        assertThat(console.err())
+                .containsPattern(
+                        "admin\\s+AdminRole\\s+not checked: kept, it assumes arn:aws:iam::"
+                                + ACCOUNT
+                                + ":role/OrganizationAccountAccessRole")
+                .contains("assumed-role/DataEngineerRole")
+                .doesNotContain("assumed-role/OrganizationAccountAccessRole");
+    }
+
+    @Test
     void verifiesProfilesWithoutMfaWithoutAnyCode() throws IOException {
         writeFiles(false);
 
