@@ -70,8 +70,16 @@ public final class VerifyStep implements Step<VerifyStep.Found> {
     /** The profiles as written, or empty in a dry run, which verifies nothing. */
     public record Found(String userName, Optional<WrittenProfiles> profiles) {}
 
-    /** One line of the table: a profile, the role it assumes, and who AWS says it is. */
-    record Check(String profile, String role, String arn) {}
+    /**
+     * One line of the table: a profile, the role it assumes, and who AWS says it is.
+     *
+     * @param checked false for a profile the operator kept, which names another role
+     */
+    record Check(String profile, String role, String arn, boolean checked) {
+        Check(String profile, String role, String arn) {
+            this(profile, role, arn, true);
+        }
+    }
 
     /** Every profile checked, or why the check is left for later. */
     private record Verification(List<Check> checks, String laterNote) {
@@ -141,8 +149,7 @@ public final class VerifyStep implements Step<VerifyStep.Found> {
             return plan.outcome(StepStatus.LATER, verification.laterNote());
         }
         table(verification.checks()).forEach(plan::found);
-        boolean allChecked =
-                verification.checks().stream().noneMatch(c -> c.arn().startsWith("not checked"));
+        boolean allChecked = verification.checks().stream().allMatch(Check::checked);
         plan.nothingToChange(
                 allChecked
                         ? "Each profile signs in as it should."
@@ -204,7 +211,7 @@ public final class VerifyStep implements Step<VerifyStep.Found> {
         if (!roleArn.equals(RolesStep.recordedArn(context, role))) {
             // A profile the operator chose to keep as it was: it is theirs, not the wizard's.
             return Optional.of(
-                    new Check(profile, role, "not checked: kept, it assumes " + roleArn));
+                    new Check(profile, role, "not checked: kept, it assumes " + roleArn, false));
         }
         String source = profiles.property(profile, "source_profile").orElse("");
         if (!source.equals(SOURCE_PROFILE)) {
