@@ -12,6 +12,7 @@ import dev.awsbootstrap.BootstrapException;
 import dev.awsbootstrap.ExitCode;
 import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.aws.AwsClients;
+import dev.awsbootstrap.testing.TestAnswers;
 import dev.awsbootstrap.testing.TestConsole;
 import dev.awsbootstrap.testing.TestContexts;
 import dev.awsbootstrap.wizard.RunReport;
@@ -196,6 +197,6 @@ class AccountAliasStepTest {
     }
 
     private static Answers alias(String alias) {
-        return new Answers(null, null, alias, null, null, null, null, null, null, null);
+        return TestAnswers.answers().accountAlias(alias).build();
     }
 }

@@ -14,6 +14,7 @@ import dev.awsbootstrap.state.StepStatus;
 import dev.awsbootstrap.testing.MotoClients;
 import dev.awsbootstrap.testing.MotoExtension;
 import dev.awsbootstrap.testing.MotoServer;
+import dev.awsbootstrap.testing.TestAnswers;
 import dev.awsbootstrap.testing.TestConsole;
 import dev.awsbootstrap.wizard.ResumeSession;
 import dev.awsbootstrap.wizard.RunReport;
@@ -35,17 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(MotoExtension.class)
 class AccountStepsMotoTest {
     private static final Answers ANSWERS =
-            new Answers(
-                    "eu-west-2",
-                    "accept-risk",
-                    "acme-data",
-                    "later",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            TestAnswers.answers()
+                    .homeRegion("eu-west-2")
+                    .rootMfa("accept-risk")
+                    .accountAlias("acme-data")
+                    .billingAccess("later")
+                    .build();
 
     @TempDir Path home;
 

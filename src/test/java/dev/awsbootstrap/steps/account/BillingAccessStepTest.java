@@ -9,6 +9,7 @@ import dev.awsbootstrap.ExitCode;
 import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.state.StepStatus;
+import dev.awsbootstrap.testing.TestAnswers;
 import dev.awsbootstrap.testing.TestConsole;
 import dev.awsbootstrap.testing.TestContexts;
 import dev.awsbootstrap.wizard.Plan;
@@ -94,6 +95,6 @@ class BillingAccessStepTest {
     }
 
     private static Answers answer(String billingAccess) {
-        return new Answers(null, null, null, billingAccess, null, null, null, null, null, null);
+        return TestAnswers.answers().billingAccess(billingAccess).build();
     }
 }

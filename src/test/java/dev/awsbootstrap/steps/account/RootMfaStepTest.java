@@ -12,6 +12,7 @@ import dev.awsbootstrap.ExitCode;
 import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.state.StepStatus;
+import dev.awsbootstrap.testing.TestAnswers;
 import dev.awsbootstrap.testing.TestConsole;
 import dev.awsbootstrap.testing.TestContexts;
 import dev.awsbootstrap.wizard.Plan;
@@ -150,6 +151,6 @@ class RootMfaStepTest {
     }
 
     private static Answers answers(String rootMfa) {
-        return new Answers(null, rootMfa, null, null, null, null, null, null, null, null);
+        return TestAnswers.answers().rootMfa(rootMfa).build();
     }
 }

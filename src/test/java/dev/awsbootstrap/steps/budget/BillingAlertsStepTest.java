@@ -9,6 +9,7 @@ import dev.awsbootstrap.ExitCode;
 import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.state.StepStatus;
+import dev.awsbootstrap.testing.TestAnswers;
 import dev.awsbootstrap.testing.TestConsole;
 import dev.awsbootstrap.testing.TestContexts;
 import dev.awsbootstrap.wizard.Plan;
@@ -149,6 +150,6 @@ class BillingAlertsStepTest {
     }
 
     private static Answers answer(String billingAlerts) {
-        return new Answers(null, null, null, null, null, null, null, null, billingAlerts, null);
+        return TestAnswers.answers().billingAlerts(billingAlerts).build();
     }
 }

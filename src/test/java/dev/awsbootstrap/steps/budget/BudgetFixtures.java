@@ -1,6 +1,7 @@
 package dev.awsbootstrap.steps.budget;
 
 import dev.awsbootstrap.answers.Answers;
+import dev.awsbootstrap.testing.TestAnswers;
 import dev.awsbootstrap.testing.TestConsole;
 import dev.awsbootstrap.testing.TestContexts;
 import dev.awsbootstrap.wizard.RunReport;
@@ -39,7 +40,7 @@ final class BudgetFixtures {
     }
 
     static Answers answers(Answers.Budget budget) {
-        return new Answers(null, null, null, null, null, null, null, budget, null, null);
+        return TestAnswers.answers().budget(budget).build();
     }
 
     /** The alert the wizard sets at {@code percent} of the budget. */

@@ -13,6 +13,7 @@ import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.state.ResumeState;
 import dev.awsbootstrap.state.StateStore;
 import dev.awsbootstrap.state.StepStatus;
+import dev.awsbootstrap.testing.TestAnswers;
 import dev.awsbootstrap.testing.TestConsole;
 import dev.awsbootstrap.testing.TestContexts;
 import dev.awsbootstrap.wizard.Account;
@@ -388,17 +389,10 @@ class CliConfigStepTest {
     @Test
     void namesTheMfaDeviceOfTheAnswersWhenNoDeviceWasRecorded() throws IOException {
         Answers answers =
-                new Answers(
-                        null,
-                        null,
-                        null,
-                        null,
-                        new Answers.Roles(true),
-                        new Answers.User(null, null, null, null, "jbloggs-phone", null),
-                        null,
-                        null,
-                        null,
-                        null);
+                TestAnswers.answers()
+                        .roles(new Answers.Roles(true))
+                        .user(new Answers.User(null, null, null, null, "jbloggs-phone", null))
+                        .build();
         StepContext context = TestContexts.realRun(TestConsole.nonInteractive(), clients, home);
         try (ResumeSession session = context.session()) {
             session.recordAnswer("homeRegion", REGION);
@@ -500,17 +494,11 @@ class CliConfigStepTest {
 
     private RunReport dryRun(TestConsole console, StepContext context) {
         Answers answers =
-                new Answers(
-                        REGION,
-                        null,
-                        null,
-                        null,
-                        new Answers.Roles(true),
-                        new Answers.User(null, null, null, null, "jane.bloggs-phone", null),
-                        null,
-                        null,
-                        null,
-                        null);
+                TestAnswers.answers()
+                        .homeRegion(REGION)
+                        .roles(new Answers.Roles(true))
+                        .user(new Answers.User(null, null, null, null, "jane.bloggs-phone", null))
+                        .build();
         try (ResumeSession session = context.session()) {
             return new Wizard(List.of(step(answers))).run(context);
         }
@@ -521,17 +509,10 @@ class CliConfigStepTest {
     }
 
     private static Answers answers(Boolean requireMfa, Boolean replaceProfiles) {
-        return new Answers(
-                null,
-                null,
-                null,
-                null,
-                new Answers.Roles(requireMfa),
-                null,
-                null,
-                null,
-                null,
-                new Answers.CliConfig(replaceProfiles));
+        return TestAnswers.answers()
+                .roles(new Answers.Roles(requireMfa))
+                .cliConfig(new Answers.CliConfig(replaceProfiles))
+                .build();
     }
 
     private Path configFile() {

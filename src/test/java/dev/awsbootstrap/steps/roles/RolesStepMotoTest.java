@@ -15,6 +15,7 @@ import dev.awsbootstrap.state.StepStatus;
 import dev.awsbootstrap.testing.MotoClients;
 import dev.awsbootstrap.testing.MotoExtension;
 import dev.awsbootstrap.testing.MotoServer;
+import dev.awsbootstrap.testing.TestAnswers;
 import dev.awsbootstrap.testing.TestConsole;
 import dev.awsbootstrap.testing.TestContexts;
 import dev.awsbootstrap.wizard.ResumeSession;
@@ -335,18 +336,7 @@ class RolesStepMotoTest {
 
     private RunReport run(
             MotoServer moto, boolean requireMfa, TestConsole console, boolean dryRun) {
-        Answers answers =
-                new Answers(
-                        null,
-                        null,
-                        null,
-                        null,
-                        new Answers.Roles(requireMfa),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+        Answers answers = TestAnswers.answers().roles(new Answers.Roles(requireMfa)).build();
         try (AwsClients clients = MotoClients.at(moto.endpoint(), dryRun)) {
             StepContext context =
                     dryRun

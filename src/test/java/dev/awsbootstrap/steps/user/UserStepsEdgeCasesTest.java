@@ -18,6 +18,7 @@ import dev.awsbootstrap.state.StateStore;
 import dev.awsbootstrap.testing.MotoClients;
 import dev.awsbootstrap.testing.MotoExtension;
 import dev.awsbootstrap.testing.MotoServer;
+import dev.awsbootstrap.testing.TestAnswers;
 import dev.awsbootstrap.testing.TestConsole;
 import dev.awsbootstrap.testing.TestContexts;
 import dev.awsbootstrap.wizard.RunReport;
@@ -121,17 +122,10 @@ class UserStepsEdgeCasesTest {
         Map<String, String> environment =
                 Map.of("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
         Answers answers =
-                new Answers(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        new Answers.User(USER, null, null, null, null, null),
-                        new Answers.AccessKey(true, "credentials-file"),
-                        null,
-                        null,
-                        null);
+                TestAnswers.answers()
+                        .user(new Answers.User(USER, null, null, null, null, null))
+                        .accessKey(new Answers.AccessKey(true, "credentials-file"))
+                        .build();
 
         assertThatThrownBy(
                         () ->
@@ -237,17 +231,9 @@ class UserStepsEdgeCasesTest {
     }
 
     private static Answers answers(String passwordEnv, List<String> codes) {
-        return new Answers(
-                null,
-                null,
-                null,
-                null,
-                null,
-                new Answers.User(USER, passwordEnv, null, false, "jbloggs-phone", codes),
-                null,
-                null,
-                null,
-                null);
+        return TestAnswers.answers()
+                .user(new Answers.User(USER, passwordEnv, null, false, "jbloggs-phone", codes))
+                .build();
     }
 
     private RunReport run(Step<?> step, TestConsole console) {

@@ -14,6 +14,7 @@ import dev.awsbootstrap.state.StepStatus;
 import dev.awsbootstrap.testing.MotoClients;
 import dev.awsbootstrap.testing.MotoExtension;
 import dev.awsbootstrap.testing.MotoServer;
+import dev.awsbootstrap.testing.TestAnswers;
 import dev.awsbootstrap.testing.TestConsole;
 import dev.awsbootstrap.testing.TestContexts;
 import dev.awsbootstrap.wizard.ResumeSession;
@@ -52,23 +53,18 @@ class UserStepsMotoTest {
     private final Map<String, String> environment = new HashMap<>();
 
     static Answers answers(String store) {
-        return new Answers(
-                "eu-west-2",
-                null,
-                null,
-                null,
-                null,
-                new Answers.User(
-                        USER,
-                        "BOOTSTRAP_PASSWORD",
-                        null,
-                        false,
-                        "jbloggs-phone",
-                        List.of("123456", "654321")),
-                new Answers.AccessKey(true, store),
-                null,
-                null,
-                null);
+        return TestAnswers.answers()
+                .homeRegion("eu-west-2")
+                .user(
+                        new Answers.User(
+                                USER,
+                                "BOOTSTRAP_PASSWORD",
+                                null,
+                                false,
+                                "jbloggs-phone",
+                                List.of("123456", "654321")))
+                .accessKey(new Answers.AccessKey(true, store))
+                .build();
     }
 
     @Test
@@ -417,23 +413,18 @@ class UserStepsMotoTest {
     void showsAGeneratedPasswordAndAPrintedKeyOnlyAtTheTerminal(MotoServer moto)
             throws IOException {
         Answers generate =
-                new Answers(
-                        "eu-west-2",
-                        null,
-                        null,
-                        null,
-                        null,
-                        new Answers.User(
-                                USER,
-                                null,
-                                "generate",
-                                true,
-                                "jbloggs-phone",
-                                List.of("123456", "654321")),
-                        new Answers.AccessKey(true, "print"),
-                        null,
-                        null,
-                        null);
+                TestAnswers.answers()
+                        .homeRegion("eu-west-2")
+                        .user(
+                                new Answers.User(
+                                        USER,
+                                        null,
+                                        "generate",
+                                        true,
+                                        "jbloggs-phone",
+                                        List.of("123456", "654321")))
+                        .accessKey(new Answers.AccessKey(true, "print"))
+                        .build();
         TestConsole console = TestConsole.atTerminal();
 
         run(moto, generate, console);
@@ -460,18 +451,17 @@ class UserStepsMotoTest {
     @Test
     void asksAwsForAPasswordResetWhenTheAnswersSaySo(MotoServer moto) {
         Answers reset =
-                new Answers(
-                        "eu-west-2",
-                        null,
-                        null,
-                        null,
-                        null,
-                        new Answers.User(
-                                USER, "BOOTSTRAP_PASSWORD", null, true, "jbloggs-phone", null),
-                        null,
-                        null,
-                        null,
-                        null);
+                TestAnswers.answers()
+                        .homeRegion("eu-west-2")
+                        .user(
+                                new Answers.User(
+                                        USER,
+                                        "BOOTSTRAP_PASSWORD",
+                                        null,
+                                        true,
+                                        "jbloggs-phone",
+                                        null))
+                        .build();
 
         run(moto, reset, TestConsole.nonInteractive(), true);
 
@@ -486,18 +476,18 @@ class UserStepsMotoTest {
         environment.put("COLORFGBG", "0;15");
         TestConsole console = TestConsole.atTerminal("111111", "222222");
         Answers codesTyped =
-                new Answers(
-                        "eu-west-2",
-                        null,
-                        null,
-                        null,
-                        null,
-                        new Answers.User(
-                                USER, "BOOTSTRAP_PASSWORD", null, false, "jbloggs-phone", null),
-                        new Answers.AccessKey(false, null),
-                        null,
-                        null,
-                        null);
+                TestAnswers.answers()
+                        .homeRegion("eu-west-2")
+                        .user(
+                                new Answers.User(
+                                        USER,
+                                        "BOOTSTRAP_PASSWORD",
+                                        null,
+                                        false,
+                                        "jbloggs-phone",
+                                        null))
+                        .accessKey(new Answers.AccessKey(false, null))
+                        .build();
 
         run(moto, codesTyped, console);
 
@@ -511,17 +501,10 @@ class UserStepsMotoTest {
     @Test
     void refusesToGenerateAPasswordWithoutATerminal(MotoServer moto) {
         Answers generate =
-                new Answers(
-                        "eu-west-2",
-                        null,
-                        null,
-                        null,
-                        null,
-                        new Answers.User(USER, null, "generate", false, "x", null),
-                        null,
-                        null,
-                        null,
-                        null);
+                TestAnswers.answers()
+                        .homeRegion("eu-west-2")
+                        .user(new Answers.User(USER, null, "generate", false, "x", null))
+                        .build();
 
         assertThatThrownBy(() -> run(moto, generate, TestConsole.nonInteractive()))
                 .isInstanceOfSatisfying(

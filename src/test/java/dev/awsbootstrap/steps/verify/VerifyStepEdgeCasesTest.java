@@ -14,6 +14,7 @@ import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.state.StepStatus;
 import dev.awsbootstrap.steps.cliconfig.CliConfigStep;
+import dev.awsbootstrap.testing.TestAnswers;
 import dev.awsbootstrap.testing.TestConsole;
 import dev.awsbootstrap.testing.TestContexts;
 import dev.awsbootstrap.wizard.RunReport;
@@ -201,17 +202,9 @@ class VerifyStepEdgeCasesTest {
                             now = now.plus(pause);
                         });
         Answers answers =
-                new Answers(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        new Answers.User("jane.bloggs", null, null, null, null, codes),
-                        null,
-                        null,
-                        null,
-                        null);
+                TestAnswers.answers()
+                        .user(new Answers.User("jane.bloggs", null, null, null, null, codes))
+                        .build();
         return new VerifyStep(answers, home, Map.<String, String>of()::get, propagation);
     }
 

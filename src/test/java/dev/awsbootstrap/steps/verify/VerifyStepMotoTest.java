@@ -11,6 +11,7 @@ import dev.awsbootstrap.steps.cliconfig.CliConfigStep;
 import dev.awsbootstrap.testing.MotoClients;
 import dev.awsbootstrap.testing.MotoExtension;
 import dev.awsbootstrap.testing.MotoServer;
+import dev.awsbootstrap.testing.TestAnswers;
 import dev.awsbootstrap.testing.TestConsole;
 import dev.awsbootstrap.testing.TestContexts;
 import dev.awsbootstrap.wizard.ResumeSession;
@@ -234,17 +235,9 @@ class VerifyStepMotoTest {
     }
 
     private static Answers answers(List<String> codes) {
-        return new Answers(
-                null,
-                null,
-                null,
-                null,
-                null,
-                new Answers.User(USER, null, null, null, "jbloggs-phone", codes),
-                null,
-                null,
-                null,
-                null);
+        return TestAnswers.answers()
+                .user(new Answers.User(USER, null, null, null, "jbloggs-phone", codes))
+                .build();
     }
 
     private Path configFile() {
