@@ -166,6 +166,20 @@ class WizardRunIT {
                             "root-access-key=done");
             assertThat(report.path("stateFile").asText())
                     .isEqualTo(E2eFiles.resumeFile(home).toString());
+            assertThat(report.path("signInUrl").asText())
+                    .isEqualTo("https://acme-data.signin.aws.amazon.com/console");
+            assertThat(report.path("user").asText()).isEqualTo("jane.bloggs");
+            assertThat(report.at("/created/roles/DataEngineerRole").asText())
+                    .isEqualTo("arn:aws:iam::" + E2eFiles.ACCOUNT_ID + ":role/DataEngineerRole");
+            assertThat(report.at("/created/user-mfa/mfaSerial").asText())
+                    .isEqualTo("arn:aws:iam::" + E2eFiles.ACCOUNT_ID + ":mfa/jbloggs-phone");
+            assertThat(report.at("/created/budget/budgetName").asText())
+                    .isEqualTo("Monthly-Cost-Budget");
+            assertThat(report.at("/created/cli-config/profiles").asText())
+                    .isEqualTo("default,data-engineer,infrastructure-admin,admin");
+            assertThat(report.path("openItems"))
+                    .extracting(JsonNode::asText)
+                    .anyMatch(item -> item.startsWith("IAM access to billing: "));
         }
     }
 
