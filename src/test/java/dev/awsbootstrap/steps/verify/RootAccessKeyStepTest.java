@@ -146,7 +146,7 @@ class RootAccessKeyStepTest {
         Files.createDirectories(credentials.getParent());
         Files.writeString(
                 credentials,
-                "[default]\naws_access_key_id = AKIANEWUSERKEYEXAMPL\n"
+                "[default]\naws_access_key_id = AKIAEXAMPLENEWUSER00\n"
                         + "aws_secret_access_key = userSecretEXAMPLE\n"
                         + "\n[previous-default]\naws_access_key_id = "
                         + ROOT_KEY
@@ -157,7 +157,7 @@ class RootAccessKeyStepTest {
 
         assertThat(credentials)
                 .hasContent(
-                        "[default]\naws_access_key_id = AKIANEWUSERKEYEXAMPL\n"
+                        "[default]\naws_access_key_id = AKIAEXAMPLENEWUSER00\n"
                                 + "aws_secret_access_key = userSecretEXAMPLE\n");
         assertThat(console.err()).contains("Removed the profile [previous-default]");
     }
