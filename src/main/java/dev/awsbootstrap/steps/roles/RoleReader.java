@@ -1,16 +1,12 @@
 package dev.awsbootstrap.steps.roles;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.GetRoleRequest;
-import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
-import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
-import software.amazon.awssdk.services.iam.model.ListRolePoliciesRequest;
-import software.amazon.awssdk.services.iam.model.ListRolePoliciesResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
@@ -44,34 +40,16 @@ final class RoleReader {
     }
 
     static List<String> attachedPolicyArns(IamClient iam, String roleName) {
-        List<String> arns = new ArrayList<>();
-        String marker = null;
-        do {
-            ListAttachedRolePoliciesResponse page =
-                    iam.listAttachedRolePolicies(
-                            ListAttachedRolePoliciesRequest.builder()
-                                    .roleName(roleName)
-                                    .marker(marker)
-                                    .build());
-            page.attachedPolicies().forEach(p -> arns.add(p.policyArn()));
-            marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
-        } while (marker != null);
-        return arns;
+        return iam
+                .listAttachedRolePoliciesPaginator(q -> q.roleName(roleName))
+                .attachedPolicies()
+                .stream()
+                .map(AttachedPolicy::policyArn)
+                .toList();
     }
 
     static List<String> inlinePolicyNames(IamClient iam, String roleName) {
-        List<String> names = new ArrayList<>();
-        String marker = null;
-        do {
-            ListRolePoliciesResponse page =
-                    iam.listRolePolicies(
-                            ListRolePoliciesRequest.builder()
-                                    .roleName(roleName)
-                                    .marker(marker)
-                                    .build());
-            names.addAll(page.policyNames());
-            marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
-        } while (marker != null);
-        return names;
+        return iam.listRolePoliciesPaginator(q -> q.roleName(roleName)).policyNames().stream()
+                .toList();
     }
 }
