@@ -125,6 +125,7 @@ public final class RequiredPermissions {
                 AccessKeyStep.KEY,
                 List.of(
                         read("iam:ListAccessKeys", Target.USER),
+                        read("iam:GetAccessKeyLastUsed", Target.USER),
                         change("iam:CreateAccessKey", Target.USER),
                         change("iam:DeleteAccessKey", Target.USER)));
         steps.put(
