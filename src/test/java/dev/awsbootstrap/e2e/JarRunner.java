@@ -3,6 +3,7 @@ package dev.awsbootstrap.e2e;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,6 +42,7 @@ public final class JarRunner {
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
     private String stdin;
+    private boolean keepStdinOpen;
 
     private JarRunner(Path home) {
         this.home = home;
@@ -72,6 +74,16 @@ public final class JarRunner {
     /** Text typed on the child's standard input, which is then closed; by default it is empty. */
     public JarRunner stdin(String text) {
         this.stdin = text;
+        return this;
+    }
+
+    /**
+     * Leaves the child's standard input open after {@link #stdin(String)}'s text, so that it waits
+     * at its next prompt as at a terminal nobody types into; {@link Running#kill()} or the end of
+     * {@link Running#await} closes it.
+     */
+    public JarRunner keepStdinOpen() {
+        this.keepStdinOpen = true;
         return this;
     }
 
@@ -120,25 +132,39 @@ public final class JarRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command, e);
         }
-        CompletableFuture<String> out = drain(process.getInputStream());
-        CompletableFuture<String> err = drain(process.getErrorStream());
-        try (OutputStream in = process.getOutputStream()) {
+        StringBuffer errSoFar = new StringBuffer();
+        CompletableFuture<String> out = drain(process.getInputStream(), new StringBuffer());
+        CompletableFuture<String> err = drain(process.getErrorStream(), errSoFar);
+        OutputStream in = process.getOutputStream();
+        try {
             if (stdin != null) {
                 in.write(stdin.getBytes(UTF_8));
+                in.flush();
+            }
+            if (!keepStdinOpen) {
+                in.close();
             }
         } catch (IOException e) {
             // The child ended before reading its input; its exit code tells the rest.
         }
-        return new Running(command, process, started, out, err);
+        return new Running(command, process, started, out, err, errSoFar, in);
     }
 
-    private static CompletableFuture<String> drain(InputStream stream) {
+    /** Reads {@code stream} to its end, keeping what has come so far in {@code soFar}. */
+    private static CompletableFuture<String> drain(InputStream stream, StringBuffer soFar) {
         CompletableFuture<String> text = new CompletableFuture<>();
         Thread reader =
                 new Thread(
                         () -> {
                             try (stream) {
-                                text.complete(new String(stream.readAllBytes(), UTF_8));
+                                ByteArrayOutputStream all = new ByteArrayOutputStream();
+                                byte[] buffer = new byte[8192];
+                                for (int n; (n = stream.read(buffer)) >= 0; ) {
+                                    all.write(buffer, 0, n);
+                                    soFar.setLength(0);
+                                    soFar.append(all.toString(UTF_8));
+                                }
+                                text.complete(all.toString(UTF_8));
                             } catch (IOException e) {
                                 text.completeExceptionally(e);
                             }
@@ -156,6 +182,8 @@ public final class JarRunner {
         private final long startedNanos;
         private final CompletableFuture<String> out;
         private final CompletableFuture<String> err;
+        private final StringBuffer errSoFar;
+        private final OutputStream stdin;
         private final AtomicBoolean killed = new AtomicBoolean();
 
         private Running(
@@ -163,12 +191,16 @@ public final class JarRunner {
                 Process process,
                 long startedNanos,
                 CompletableFuture<String> out,
-                CompletableFuture<String> err) {
+                CompletableFuture<String> err,
+                StringBuffer errSoFar,
+                OutputStream stdin) {
             this.command = command;
             this.process = process;
             this.startedNanos = startedNanos;
             this.out = out;
             this.err = err;
+            this.errSoFar = errSoFar;
+            this.stdin = stdin;
         }
 
         /** SIGKILLs the child and returns once it is dead. */
@@ -179,6 +211,42 @@ public final class JarRunner {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while killing " + command, e);
+            } finally {
+                closeStdin();
+            }
+        }
+
+        /**
+         * Waits until the child has written {@code text} on stderr, as a prompt; fails the test,
+         * killing the child, when it ends first or {@code timeout} passes.
+         */
+        public void awaitStderr(String text, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!errSoFar.toString().contains(text)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    boolean ended = !process.isAlive();
+                    kill();
+                    fail(
+                            "aws-bootstrap %s before writing \"%s\" on stderr:%n%s",
+                            ended ? "ended" : "did not get within " + timeout.toSeconds() + " s",
+                            text,
+                            errSoFar);
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    kill();
+                    throw new IllegalStateException("interrupted while waiting for " + text, e);
+                }
+            }
+        }
+
+        private void closeStdin() {
+            try {
+                stdin.close();
+            } catch (IOException e) {
+                // Closing a pipe to a process that has ended changes nothing.
             }
         }
 
@@ -198,6 +266,7 @@ public final class JarRunner {
                 throw new IllegalStateException("interrupted while waiting for " + command, e);
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+            closeStdin();
             if (!ended) {
                 kill();
                 fail(

@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
  * Step 0: who is running, in which account, and the home region. The resume file is bound to the
- * account found here.
+ * account found here, and the caller's permissions are checked before any step changes anything
+ * (see {@link PermissionCheck}).
  */
 public final class CallerStep implements Step<Account> {
     public static final String KEY = "caller";
@@ -28,9 +29,11 @@ public final class CallerStep implements Step<Account> {
                             "us-east-1", "N. Virginia: the original region, new services first"));
 
     private final Answers answers;
+    private final PermissionCheck permissions;
 
     public CallerStep(Answers answers) {
         this.answers = answers;
+        this.permissions = new PermissionCheck(answers);
     }
 
     @Override
@@ -80,6 +83,7 @@ public final class CallerStep implements Step<Account> {
                                     + " afterwards use your IAM user and roles, as the guide"
                                     + " advises.");
         }
+        permissions.run(context, account);
         String region =
                 context.ask()
                         .choice(

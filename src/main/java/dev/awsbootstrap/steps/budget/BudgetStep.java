@@ -26,6 +26,9 @@ public final class BudgetStep implements Step<BudgetStep.Found> {
     /** What the resume file records of the budget: its name. */
     public static final String BUDGET_NAME = "budgetName";
 
+    /** The answers-file and resume-file key of the budget's name. */
+    public static final String NAME_ANSWER = BudgetQuestions.NAME;
+
     /**
      * What the inspection found.
      *

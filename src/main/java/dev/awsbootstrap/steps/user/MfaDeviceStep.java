@@ -37,7 +37,10 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
  */
 public final class MfaDeviceStep implements Step<MfaDeviceStep.Found> {
     public static final String KEY = "user-mfa";
-    static final String DEVICE_NAME = "user.mfaDeviceName";
+
+    /** The answers-file and resume-file key of the device's name. */
+    public static final String DEVICE_NAME = "user.mfaDeviceName";
+
     private static final String ISSUER = "Amazon Web Services";
 
     /** Recorded just before CreateVirtualMFADevice: the serial of the device being made. */
