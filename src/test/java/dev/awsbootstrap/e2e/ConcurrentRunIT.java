@@ -68,7 +68,7 @@ class ConcurrentRunIT {
                             .run(E2eFiles.wizardArgs(full, secondProxy.endpoint()));
 
             assertThat(second.exitCode()).as(second.describe()).isEqualTo(1);
-            assertThat(second.elapsed()).as(second.describe()).isLessThan(Duration.ofSeconds(10));
+            assertThat(second.elapsed()).as(second.describe()).isLessThan(Duration.ofSeconds(15));
             List<String> refusals =
                     second.stderrLines().stream()
                             .filter(line -> line.contains("Another aws-bootstrap run is using"))
