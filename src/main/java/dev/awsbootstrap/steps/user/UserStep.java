@@ -232,6 +232,12 @@ public final class UserStep implements Step<UserStep.Found> {
                 "set user.consolePasswordEnv to the name of an environment variable that holds"
                         + " it, or user.consolePassword: generate";
         Console console = context.console();
+        if (console.canAskSecret()) {
+            console.info(
+                    name
+                            + " signs in to the AWS console with this password: type it twice;"
+                            + " it is not shown.");
+        }
         while (true) {
             String password = context.ask().secret("console password for " + name, instead);
             Optional<String> problem = rules.problem(password, name);
