@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * The built jar run in a real pseudo-terminal: a detached tmux session of 120 by 60 on a tmux
- * server of its own, typed at with {@code send-keys} and read with {@code capture-pane}, as a
- * person would see it.
+ * server of its own (its socket in the test's directory), typed at with {@code send-keys} and read
+ * with {@code capture-pane}, as a person would see it.
  *
  * <p>The jar runs under {@code env -i}: it sees only {@code TERM} (tmux's), a UTF-8 locale, and the
  * variables given, so that no AWS variable of the developer's can reach it. The shell around it
@@ -53,7 +53,9 @@ final class TmuxTerminal implements AutoCloseable {
     static TmuxTerminal start(
             Path directory, Map<String, String> environment, Path stdout, String... args) {
         int number = SESSIONS.incrementAndGet();
-        String socket = "aws-bootstrap-it-" + ProcessHandle.current().pid() + "-" + number;
+        // The socket lives in the test's directory, which goes with it; a short path, as a
+        // socket's may be at most about 100 characters.
+        String socket = directory.resolve("tmux-" + number + ".sock").toString();
         Path config =
                 E2eFiles.write(
                         directory.resolve("tmux.conf"),
@@ -187,7 +189,7 @@ final class TmuxTerminal implements AutoCloseable {
     }
 
     private String tmux(boolean mayFail, String... args) {
-        List<String> command = new ArrayList<>(List.of("tmux", "-u", "-L", socket));
+        List<String> command = new ArrayList<>(List.of("tmux", "-u", "-S", socket));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment()
