@@ -60,7 +60,7 @@ public final class AnswerRules {
 
     public static Optional<String> mfaCode(String code) {
         if (!MFA_CODE.matcher(code).matches()) {
-            return Optional.of("an MFA code is exactly 6 digits (quote it in YAML)");
+            return Optional.of("an MFA code is exactly 6 digits");
         }
         return Optional.empty();
     }

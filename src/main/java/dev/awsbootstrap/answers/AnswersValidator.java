@@ -96,7 +96,12 @@ public final class AnswersValidator {
                         "user.mfaCodes: give two consecutive codes, not " + codes.size() + ".");
             }
             for (int i = 0; i < codes.size(); i++) {
-                check("user.mfaCodes[" + i + "]", codes.get(i), AnswerRules::mfaCode);
+                check(
+                        "user.mfaCodes[" + i + "]",
+                        codes.get(i),
+                        code ->
+                                AnswerRules.mfaCode(code)
+                                        .map(rule -> rule + " (quote it in YAML)"));
             }
         }
     }

@@ -37,7 +37,7 @@ final class CommonOptions {
 
     @Option(
             names = "--no-color",
-            description = "No colours (also off for NO_COLOR or no terminal).")
+            description = "No colours (also off for NO_COLOR, TERM=dumb or no terminal).")
     boolean noColor;
 
     /** The formats of the result. */

@@ -9,6 +9,8 @@ import dev.awsbootstrap.console.TextConsole;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** Builds the one console of a run from the options and what the process is attached to. */
 final class ConsoleFactory {
@@ -16,15 +18,32 @@ final class ConsoleFactory {
 
     static TextConsole create(Main.Streams streams, CommonOptions options, boolean nonInteractive) {
         boolean colour =
-                System.console() != null
-                        && !options.noColor
-                        && streams.environment().get("NO_COLOR") == null;
+                colour(options.noColor, streams.environment(), TerminalLineSource::errorIsTerminal);
         return new TextConsole(
                 streams.out(),
                 streams.err(),
                 input(streams, nonInteractive),
                 new Style(colour),
                 options.quiet);
+    }
+
+    /**
+     * Whether messages are coloured. They go to standard error, so colour follows whether that is a
+     * terminal, whatever standard input and output are (a run with {@code --output json > file}
+     * still shows colour). It is off with {@code --no-color}, with {@code NO_COLOR} set to any
+     * value, and with {@code TERM=dumb}; then the terminal is not even looked at.
+     */
+    static boolean colour(
+            boolean noColorOption,
+            Map<String, String> environment,
+            BooleanSupplier errorIsTerminal) {
+        if (noColorOption || environment.containsKey("NO_COLOR")) {
+            return false;
+        }
+        if ("dumb".equals(environment.get("TERM"))) {
+            return false;
+        }
+        return errorIsTerminal.getAsBoolean();
     }
 
     private static LineSource input(Main.Streams streams, boolean nonInteractive) {

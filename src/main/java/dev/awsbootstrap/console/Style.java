@@ -4,8 +4,9 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
 /**
- * Terminal colours and weights, or none: off with {@code --no-color}, {@code NO_COLOR} or when the
- * output is not a terminal. Meaning never rests on colour alone: every styled line has a mark too.
+ * Terminal colours and weights, or none: off with {@code --no-color}, {@code NO_COLOR}, {@code
+ * TERM=dumb} or when the messages do not go to a terminal. Meaning never rests on colour alone:
+ * every styled line has a mark too.
  */
 public final class Style {
     private final boolean enabled;

@@ -65,11 +65,21 @@ public final class TerminalLineSource implements LineSource, AutoCloseable {
      * then reads piped answers and never a secret.
      */
     public static boolean available() {
+        return isTerminal(SystemStream.Input) && isTerminal(SystemStream.Error);
+    }
+
+    /**
+     * Whether standard error, where the messages go, is a terminal, whatever standard input and
+     * output are; false when no JLine provider can tell.
+     */
+    public static boolean errorIsTerminal() {
+        return isTerminal(SystemStream.Error);
+    }
+
+    private static boolean isTerminal(SystemStream stream) {
         for (String name : new String[] {"jni", "exec"}) {
             try {
-                TerminalProvider provider = TerminalProvider.load(name);
-                return provider.isSystemStream(SystemStream.Input)
-                        && provider.isSystemStream(SystemStream.Error);
+                return TerminalProvider.load(name).isSystemStream(stream);
             } catch (IOException | RuntimeException | LinkageError e) {
                 // This provider cannot run here; the next one may.
             }

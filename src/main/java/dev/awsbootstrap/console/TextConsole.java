@@ -109,9 +109,11 @@ public final class TextConsole implements Console {
             String defaultKey,
             Function<String, Optional<String>> other) {
         err.println("  " + style.bold(question));
+        int width = choices.stream().mapToInt(choice -> choice.key().length()).max().orElse(0);
         for (Choice choice : choices) {
             String mark = choice.key().equals(defaultKey) ? "*" : " ";
-            err.println("   " + mark + " " + choice.key() + style.dim("  " + choice.description()));
+            String key = String.format(Locale.ROOT, "%-" + width + "s", choice.key());
+            err.println("   " + mark + " " + key + style.dim("  " + choice.description()));
         }
         List<String> keys = choices.stream().map(Choice::key).toList();
         return ask(
@@ -133,6 +135,13 @@ public final class TextConsole implements Console {
         return answer.toLowerCase(Locale.ROOT).startsWith("y");
     }
 
+    /** Questions are also worded to follow "Cannot ask for the": the prompt starts a sentence. */
+    private static String capitalised(String question) {
+        return question.isEmpty()
+                ? question
+                : Character.toUpperCase(question.charAt(0)) + question.substring(1);
+    }
+
     private static Optional<String> yesOrNo(String answer) {
         return List.of("y", "yes", "n", "no").contains(answer.toLowerCase(Locale.ROOT))
                 ? Optional.empty()
@@ -141,7 +150,7 @@ public final class TextConsole implements Console {
 
     @Override
     public String askSecret(String question) {
-        String line = input.readSecret("  " + style.bold(question) + ": ");
+        String line = input.readSecret("  " + style.bold(capitalised(question)) + ": ");
         if (line == null) {
             throw new OperatorInterrupted();
         }

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,53 @@ class TextConsoleTest {
 
         assertThat(answer).isEqualTo("ap-south-1");
         assertThat(err()).contains("* eu-west-2  London");
+    }
+
+    @Test
+    void linesUpTheChoicesDescriptions() {
+        TextConsole console = typing(false, "");
+        List<Choice> choices =
+                List.of(new Choice("check", "check again"), new Choice("accept-risk", "go on"));
+
+        console.choose("Root MFA", choices, "check", null);
+
+        assertThat(err())
+                .contains("   * check        check again")
+                .contains("     accept-risk  go on");
+    }
+
+    @Test
+    void startsASecretsPromptWithACapitalAndNeverEchoesIt() {
+        List<String> prompts = new ArrayList<>();
+        LineSource terminal =
+                new LineSource() {
+                    @Override
+                    public String readLine(String prompt) {
+                        throw new AssertionError("not a secret");
+                    }
+
+                    @Override
+                    public String readSecret(String prompt) {
+                        prompts.add(prompt);
+                        return "hunter2-hunter2";
+                    }
+
+                    @Override
+                    public boolean canRead() {
+                        return true;
+                    }
+
+                    @Override
+                    public boolean canReadSecret() {
+                        return true;
+                    }
+                };
+
+        String secret = console(terminal, false).askSecret("console password for jane");
+
+        assertThat(secret).isEqualTo("hunter2-hunter2");
+        assertThat(prompts).containsExactly("  Console password for jane: ");
+        assertThat(err()).doesNotContain("hunter2");
     }
 
     @Test

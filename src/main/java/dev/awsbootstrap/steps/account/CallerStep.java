@@ -90,9 +90,9 @@ public final class CallerStep implements Step<Account> {
                                 HOME_REGION,
                                 answers.homeRegion(),
                                 "Home region",
-                                "Your home region is where you will mostly work: choose the"
-                                        + " one nearest your data that meets its residency"
-                                        + " rules.",
+                                "Your home region is where you will mostly work: the one"
+                                        + " nearest your data that meets its residency rules."
+                                        + " Pick one of these, or type any other region code.",
                                 SUGGESTED_REGIONS,
                                 "eu-west-2",
                                 CallerStep::regionRule);

@@ -232,11 +232,17 @@ public final class UserStep implements Step<UserStep.Found> {
                 "set user.consolePasswordEnv to the name of an environment variable that holds"
                         + " it, or user.consolePassword: generate";
         Console console = context.console();
+        if (console.canAskSecret()) {
+            console.info(
+                    name
+                            + " signs in to the AWS console with this password: type it twice;"
+                            + " it is not shown.");
+        }
         while (true) {
             String password = context.ask().secret("console password for " + name, instead);
             Optional<String> problem = rules.problem(password, name);
             if (problem.isPresent()) {
-                console.warn(problem.get() + ". Try again.");
+                console.warn(capitalised(problem.get()) + ". Try again.");
                 continue;
             }
             String again = context.ask().secret("same password again", instead);
@@ -245,6 +251,11 @@ public final class UserStep implements Step<UserStep.Found> {
             }
             console.warn("The two passwords differ. Try again.");
         }
+    }
+
+    /** A rule as a sentence of its own: ConsolePasswords words them to follow a colon. */
+    private static String capitalised(String rule) {
+        return rule.isEmpty() ? rule : Character.toUpperCase(rule.charAt(0)) + rule.substring(1);
     }
 
     private static void createLoginProfile(

@@ -162,8 +162,8 @@ class UserStepsEdgeCasesTest {
         run(new UserStep(answers(null, null), name -> null), console);
 
         assertThat(console.err())
-                .contains("the password needs at least 14 characters")
-                .contains("the account's password policy asks for a symbol")
+                .contains("The password needs at least 14 characters. Try again.")
+                .contains("The account's password policy asks for a symbol")
                 .doesNotContain("Short-1a")
                 .doesNotContain(GOOD);
         assertThat(moto.iam().getLoginProfile(q -> q.userName(USER)).loginProfile()).isNotNull();
