@@ -213,7 +213,10 @@ final class TmuxTerminal implements AutoCloseable {
             }
             return output;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not run " + command, e);
+            return fail(
+                    "Could not run tmux (%s): install it (apt-get install tmux, brew install tmux)"
+                            + " to run the terminal tests.",
+                    e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command, e);
