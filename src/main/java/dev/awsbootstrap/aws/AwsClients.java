@@ -52,15 +52,16 @@ import software.amazon.awssdk.services.sts.StsClient;
  *   <li>Backoff: exponential with full jitter, up to 100 ms, 200 ms, 400 ms, 800 ms before attempts
  *       2 to 5 after a 5xx or I/O failure, and from 1 s (1, 2, 4, 8 s) after throttling, each
  *       capped at 20 s. Throttling so waits at most 15 s in all, 7.5 s on average.
- *   <li>Why five: IAM throttles bursts of writes, and a run makes some 20 of them and well over a
- *       hundred reads in a few seconds; four retries spread over up to 15 s ride out such a burst
- *       and a failover of a few seconds, while a real outage is still reported within the two
- *       minutes of the call timeout rather than hidden behind more waiting.
+ *   <li>Why five: IAM throttles bursts of calls, and a run sends some 40 (22 of them changes on a
+ *       new account) within seconds; four retries spread over up to 15 s ride out such a burst and
+ *       a failover of a few seconds, while a real outage is still reported within the two minutes
+ *       of the call timeout rather than hidden behind more waiting.
  *   <li>The retry token bucket (circuit breaker) stays on, as the SDK sets it: it holds 500 tokens
- *       per client, a retry takes 5 and a successful retry gives them back. The wizard sends one
+ *       per client, a retry takes 5 and a retry that succeeds gives them back. The wizard sends one
  *       call at a time, so at most 4 retries, 20 tokens, are out at once: the bucket never runs dry
- *       in a run, and it still stops a client that only meets failures from retrying without end.
- *       AwsFaultsIT faults the first attempt of every call of a run.
+ *       in a run (AwsFaultsIT faults the first attempt of every call of a run, AwsClientsRetryTest
+ *       105 calls in a row on one client), and it still stops a client that meets nothing but
+ *       failures from retrying every call.
  *   <li>Timeouts ({@link Timeouts#DEFAULTS}): 10 s to connect, 30 s without a byte of an answer
  *       (socket), 30 s for one attempt, 2 min for a call with all its retries. IAM answers in well
  *       under a second; 30 s allows for a slow network without letting a dead connection hold the
