@@ -78,6 +78,9 @@ class AwsFaultsIT {
                     softly.assertThat(tries.get(tries.size() - 1).fault())
                             .as("%s: the last attempt reached moto", call)
                             .isEmpty();
+                    softly.assertThat(tries.get(tries.size() - 1).sdkAttempt())
+                            .as("%s: sent again by the SDK's retry strategy", call)
+                            .startsWith("attempt=2;");
                 });
         softly.assertThat(forwarded)
                 .as("what moto saw: the reference run's calls, each once")
@@ -99,7 +102,7 @@ class AwsFaultsIT {
     @CsvSource({
         "AccessDenied, 403, grant the caller the iam:CreateUser permission",
         "InvalidClientTokenId, 403, does not accept the access key used for iam:CreateUser",
-        "ExpiredToken, 400, used for iam:CreateUser have expired: get new ones"
+        "ExpiredToken, 400, used for iam:CreateUser have expired (ExpiredToken): get new ones"
     })
     void aCredentialOrPermissionErrorStopsWithOneLineAndTheNextRunResumes(
             String code, int status, String explanation, MotoServer moto) {
@@ -113,8 +116,9 @@ class AwsFaultsIT {
             List<String> lines = failed.stderrLines();
             assertThat(lines.get(lines.size() - 1))
                     .as(failed.describe())
+                    .startsWith("Error: ")
                     .contains(explanation)
-                    .endsWith("then run again.");
+                    .endsWith("then run again to resume.");
             assertThat(failed.stderr())
                     .as("no stack trace")
                     .doesNotContainPattern("(?m)^\\s+at ")
@@ -123,6 +127,7 @@ class AwsFaultsIT {
                     .as("not retried: the error says nothing would change")
                     .hasSize(1);
             assertStepsBeforeAreAsInTheReference(home, "user", expected);
+            System.out.printf("AwsFaultsIT: %s: %s%n", code, lines.get(lines.size() - 1));
 
             proxy.clearFaults();
             Result resumed = wizard(moto, home).run(args(proxy));
@@ -159,6 +164,9 @@ class AwsFaultsIT {
                     .contains("Interrupted")
                     .contains("again to resume");
             assertStepsBeforeAreAsInTheReference(home, "verify", expected);
+            System.out.printf(
+                    "AwsFaultsIT: SIGINT after %d denied AssumeRole attempts: exit %d, %s%n",
+                    assumeRoleDenials(proxy), interrupted.exitCode(), lines.get(lines.size() - 1));
 
             proxy.clearFaults();
             Result resumed = wizard(moto, home).run(args(proxy));
@@ -224,8 +232,14 @@ class AwsFaultsIT {
         return E2eFiles.wizardArgs(E2eFiles.answers(work, E2eFiles.ANSWERS), proxy.endpoint());
     }
 
+    /**
+     * A runner of the jar with fake credentials. The JVM compiles with C1 only: the runs here are
+     * short and many, and on a busy 2-core machine this takes a third off each one without changing
+     * what the code does.
+     */
     private static JarRunner wizard(MotoServer moto, Path home) {
-        return E2eFiles.runner(moto, home);
+        return E2eFiles.runner(moto, home)
+                .jvmOptions("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     }
 
     private Path directory(String name) {
