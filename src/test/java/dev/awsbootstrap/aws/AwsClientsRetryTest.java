@@ -31,8 +31,19 @@ import software.amazon.awssdk.services.iam.model.CreateUserResponse;
  */
 @ExtendWith(MotoExtension.class)
 class AwsClientsRetryTest {
-    /** Timeouts short enough that a held request times out in about a second. */
+    /**
+     * A 3 s read timeout: short for a test, yet with room for moto on a busy machine, as the
+     * attempt after the fault must not time out too.
+     */
     private static final AwsClients.Timeouts SHORT =
+            new AwsClients.Timeouts(
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(3),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(60));
+
+    /** A 1 s read timeout, for requests that never reach moto. */
+    private static final AwsClients.Timeouts SHORTEST =
             new AwsClients.Timeouts(
                     Duration.ofSeconds(2),
                     Duration.ofSeconds(1),
@@ -42,7 +53,7 @@ class AwsClientsRetryTest {
     static Stream<Fault> retryable() {
         return Stream.concat(
                 Fault.quickRetryable().stream(),
-                Stream.of(Fault.readTimeout(Duration.ofSeconds(3))));
+                Stream.of(Fault.readTimeout(Duration.ofSeconds(6))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,16 +85,16 @@ class AwsClientsRetryTest {
 
     @Test
     void anAttemptThatOutlastsTheAttemptTimeoutIsSentAgain(MotoServer moto) {
-        // The socket would wait 10 s; the attempt timeout of 1 s ends the attempt first.
+        // The socket would wait 20 s; the attempt timeout of 3 s ends the attempt first.
         AwsClients.Timeouts attemptFirst =
                 new AwsClients.Timeouts(
                         Duration.ofSeconds(2),
-                        Duration.ofSeconds(10),
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(30));
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(3),
+                        Duration.ofSeconds(60));
         try (MutationProxy proxy = MutationProxy.start(moto.endpoint());
                 AwsClients clients = clients(proxy, attemptFirst)) {
-            proxy.faultCall("CreateUser", 1, Fault.readTimeout(Duration.ofSeconds(3)));
+            proxy.faultCall("CreateUser", 1, Fault.readTimeout(Duration.ofSeconds(6)));
 
             assertThat(createUser(clients, "jane.bloggs")).isPresent();
 
@@ -100,7 +111,7 @@ class AwsClientsRetryTest {
     @Test
     void aReadThatTimesOutOnEveryAttemptFailsAfterFiveWithOneLine(MotoServer moto) {
         try (MutationProxy proxy = MutationProxy.start(moto.endpoint());
-                AwsClients clients = clients(proxy, SHORT)) {
+                AwsClients clients = clients(proxy, SHORTEST)) {
             proxy.faultEveryAttempt("DescribeBudgets", Fault.readTimeout(Duration.ofMillis(1_500)));
             long started = System.nanoTime();
 
@@ -136,7 +147,7 @@ class AwsClientsRetryTest {
     void theRetryTokenBucketRefillsAsRetriedCallsSucceed(MotoServer moto) {
         int calls = 105;
         try (MutationProxy proxy = MutationProxy.start(moto.endpoint());
-                AwsClients clients = clients(proxy, SHORT)) {
+                AwsClients clients = clients(proxy, AwsClients.Timeouts.DEFAULTS)) {
             proxy.faultFirstAttemptOfEachCall(List.of(Fault.internalError()));
 
             for (int i = 0; i < calls; i++) {
