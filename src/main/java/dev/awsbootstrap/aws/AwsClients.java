@@ -37,15 +37,61 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * Builds the AWS SDK clients, each only when a step first needs it, all sharing one HTTP client,
  * one set of credentials, the endpoint override and the {@link ChangeGuard}.
+ *
+ * <p>Every client retries with the SDK's standard retry strategy ({@link
+ * AwsRetryStrategy#standardRetryStrategy()}), raised from 3 to {@link #MAX_ATTEMPTS} attempts:
+ *
+ * <ul>
+ *   <li>What is retried: throttling (codes such as {@code Throttling}, {@code ThrottlingException},
+ *       {@code TooManyRequestsException}, and any HTTP 429), HTTP 500, 502, 503 and 504, transient
+ *       codes ({@code InternalError}, {@code RequestTimeout}), a clock-skew error once the SDK has
+ *       corrected its clock, and I/O failures: a refused, reset or closed connection and a read or
+ *       attempt timeout. Nothing else is: {@code AccessDenied}, {@code InvalidClientTokenId},
+ *       {@code ExpiredToken} or a validation error fail at once, since sending them again cannot
+ *       help; {@link AwsErrors} then says what to do.
+ *   <li>Backoff: exponential with full jitter, up to 100 ms, 200 ms, 400 ms, 800 ms before attempts
+ *       2 to 5 after a 5xx or I/O failure, and from 1 s (1, 2, 4, 8 s) after throttling, each
+ *       capped at 20 s. Throttling so waits at most 15 s in all, 7.5 s on average.
+ *   <li>Why five: IAM throttles bursts of calls, and a run sends some 40 (22 of them changes on a
+ *       new account) within seconds; four retries spread over up to 15 s ride out such a burst and
+ *       a failover of a few seconds, while a real outage is still reported within the two minutes
+ *       of the call timeout rather than hidden behind more waiting.
+ *   <li>The retry token bucket (circuit breaker) stays on, as the SDK sets it: it holds 500 tokens
+ *       per client, a retry takes 5 and a retry that succeeds gives them back. The wizard sends one
+ *       call at a time, so at most 4 retries, 20 tokens, are out at once: the bucket never runs dry
+ *       in a run (AwsFaultsIT faults the first attempt of every call of a run, AwsClientsRetryTest
+ *       105 calls in a row on one client), and it still stops a client that meets nothing but
+ *       failures from retrying every call.
+ *   <li>Timeouts ({@link Timeouts#DEFAULTS}): 10 s to connect, 30 s without a byte of an answer
+ *       (socket), 30 s for one attempt, 2 min for a call with all its retries. IAM answers in well
+ *       under a second; 30 s allows for a slow network without letting a dead connection hold the
+ *       run for long, and the 2 min cap bounds any one call, retries included.
+ * </ul>
  */
 public final class AwsClients implements AutoCloseable {
-    /**
-     * Five attempts with the SDK's standard backoff: enough to ride out throttling of a burst of
-     * IAM calls, few enough that a real outage is reported within a minute.
-     */
+    /** Five attempts with the SDK's standard backoff; see the class comment for why. */
     static final int MAX_ATTEMPTS = 5;
 
+    /**
+     * How long the clients wait.
+     *
+     * @param connect to open a connection
+     * @param socket for the next bytes of an answer, i.e. the read timeout
+     * @param attempt for one attempt, from sending to the last byte of the answer
+     * @param call for a call, all attempts and backoff included
+     */
+    record Timeouts(Duration connect, Duration socket, Duration attempt, Duration call) {
+        /** The timeouts of a real run. */
+        static final Timeouts DEFAULTS =
+                new Timeouts(
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(2));
+    }
+
     private final AwsSettings settings;
+    private final Timeouts timeouts;
     private SdkHttpClient httpClient;
     private AwsCredentialsProvider credentials;
     private IamClient iam;
@@ -56,13 +102,23 @@ public final class AwsClients implements AutoCloseable {
     private String lastOperation = "";
 
     public AwsClients(AwsSettings settings) {
-        this.settings = settings;
+        this(settings, null, Timeouts.DEFAULTS);
     }
 
     /** Clients that use {@code credentials} instead of looking for them, as tests need. */
     public AwsClients(AwsSettings settings, AwsCredentialsProvider credentials) {
+        this(settings, credentials, Timeouts.DEFAULTS);
+    }
+
+    /**
+     * Clients with other timeouts, for tests that make a read time out in seconds.
+     *
+     * @param credentials the credentials to use, or null to look for them
+     */
+    AwsClients(AwsSettings settings, AwsCredentialsProvider credentials, Timeouts timeouts) {
         this.settings = settings;
         this.credentials = credentials;
+        this.timeouts = timeouts;
     }
 
     public AwsSettings settings() {
@@ -149,8 +205,8 @@ public final class AwsClients implements AutoCloseable {
                                 AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                         .maxAttempts(MAX_ATTEMPTS)
                                         .build())
-                        .apiCallAttemptTimeout(Duration.ofSeconds(30))
-                        .apiCallTimeout(Duration.ofMinutes(2))
+                        .apiCallAttemptTimeout(timeouts.attempt())
+                        .apiCallTimeout(timeouts.call())
                         .addExecutionInterceptor(new OperationRecorder())
                         .addExecutionInterceptor(new ChangeGuard(settings.dryRun()));
         builder.credentialsProvider(credentialsProvider())
@@ -167,8 +223,8 @@ public final class AwsClients implements AutoCloseable {
         if (httpClient == null) {
             httpClient =
                     UrlConnectionHttpClient.builder()
-                            .connectionTimeout(Duration.ofSeconds(10))
-                            .socketTimeout(Duration.ofSeconds(30))
+                            .connectionTimeout(timeouts.connect())
+                            .socketTimeout(timeouts.socket())
                             .build();
         }
         return httpClient;

@@ -64,20 +64,27 @@ public final class AwsErrors {
                     + detail
                     + "): grant the caller the "
                     + operation
-                    + " permission, or run as a principal that has it, then run again.";
+                    + " permission, or run as a principal that has it, then run again to"
+                    + " resume.";
         }
         if (code != null && BAD_KEY.contains(code)) {
             return "AWS does not accept the access key used for "
                     + operation
                     + " ("
                     + code
-                    + "): check the credentials of the profile or environment, then run again.";
+                    + (code.equals("SignatureDoesNotMatch")
+                            ? ": its secret key is wrong"
+                            : ": the key is unknown, deleted or inactive")
+                    + "): check the credentials of the profile or environment (aws configure"
+                    + " list shows which are used), then run again to resume.";
         }
         if (code != null && EXPIRED.contains(code)) {
             return "The session credentials used for "
                     + operation
-                    + " have expired: get new ones"
-                    + " (for example with aws sso login), then run again.";
+                    + " have expired ("
+                    + code
+                    + "): get new ones (for example with aws sso login), then run again to"
+                    + " resume.";
         }
         if (code != null && THROTTLED.contains(code)) {
             return "AWS kept throttling "

@@ -1,6 +1,7 @@
 package dev.awsbootstrap.cli;
 
 import dev.awsbootstrap.ExitCode;
+import dev.awsbootstrap.console.OperatorInterrupted;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 
 /** The entry point: parses the command line and ends the process with the run's exit code. */
@@ -18,10 +20,34 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = utf8(FileDescriptor.out);
         PrintStream err = utf8(FileDescriptor.err);
-        int code = run(args, System.in, out, err, System.getenv());
+        AtomicBoolean ended = new AtomicBoolean();
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(() -> sayInterrupted(ended, err), "aws-bootstrap-interrupted"));
+        int code;
+        try {
+            code = run(args, System.in, out, err, System.getenv());
+        } finally {
+            ended.set(true);
+        }
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Says how to go on when the JVM shuts down before the run ended, as on Ctrl-C while the wizard
+     * waits or calls AWS (not at a prompt: the console reads Ctrl-C there itself). The JVM then
+     * ends with 130 (128 + SIGINT) on its own, or 143 on SIGTERM. Nothing more is needed to resume:
+     * the resume file is saved atomically after every change, so it holds what was finished, and a
+     * resumed run inspects AWS again before it changes anything.
+     */
+    private static void sayInterrupted(AtomicBoolean ended, PrintStream err) {
+        if (!ended.get()) {
+            err.println();
+            err.println("Error: " + new OperatorInterrupted().getMessage());
+            err.flush();
+        }
     }
 
     /** Runs aws-bootstrap with the given streams and environment; returns the exit code. */

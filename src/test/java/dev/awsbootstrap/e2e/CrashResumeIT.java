@@ -233,7 +233,7 @@ class CrashResumeIT {
     }
 
     /** What a finished run left: in AWS, in the resume file and in the local AWS files. */
-    private static Outcome outcome(MotoServer moto, Path home) {
+    static Outcome outcome(MotoServer moto, Path home) {
         Path resume = E2eFiles.resumeFile(home);
         Map<String, String> statuses = new TreeMap<>();
         Map<String, Set<String>> created = new TreeMap<>();
@@ -466,7 +466,7 @@ class CrashResumeIT {
     }
 
     /** What a run left behind. */
-    private record Outcome(
+    record Outcome(
             Map<String, Object> account,
             Map<String, String> statuses,
             Map<String, Set<String>> created,

@@ -250,6 +250,33 @@ public final class JarRunner {
             }
         }
 
+        /**
+         * Sends SIGINT, as Ctrl-C at a terminal does, and returns at once; {@link #await} then
+         * tells how the child ended.
+         */
+        public void interrupt() {
+            try {
+                Process kill =
+                        new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                                .redirectErrorStream(true)
+                                .start();
+                String output = new String(kill.getInputStream().readAllBytes(), UTF_8);
+                if (kill.waitFor() != 0) {
+                    fail("kill -INT %d failed: %s", process.pid(), output);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not run kill -INT", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while signalling " + command, e);
+            }
+        }
+
+        /** Whether the child is still running. */
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
         /** Whether {@link #kill()} was called. */
         public boolean killed() {
             return killed.get();

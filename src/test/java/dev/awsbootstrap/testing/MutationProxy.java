@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +26,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** HTTP proxy in front of moto that records AWS operations and can drop a mutation's reply. */
+/**
+ * HTTP proxy in front of moto that records AWS operations, can drop a mutation's reply, and can
+ * inject AWS faults (see {@link Fault}) before a request reaches moto.
+ *
+ * <p>A call is recognised across its attempts by the SDK's {@code amz-sdk-invocation-id} header,
+ * which stays the same when the SDK (or the JDK's HTTP client) sends a request again. Faults are
+ * decided before forwarding, so a faulted attempt changes nothing in moto and is missing from
+ * {@link #operations()} and {@link #mutations()}; {@link #attempts()} lists every request.
+ */
 public final class MutationProxy implements AutoCloseable {
 
     /** Headers that describe one hop, or that the forwarding client must compute itself. */
@@ -62,7 +72,12 @@ public final class MutationProxy implements AutoCloseable {
     private final List<String> operations = new ArrayList<>();
     private final List<String> mutations = new ArrayList<>();
     private final List<Reply> replies = new ArrayList<>();
+    private final List<Attempt> attempts = new ArrayList<>();
+    private final Set<String> seenCalls = new HashSet<>();
+    private final Map<String, Integer> callsByOperation = new HashMap<>();
     private KillSwitch killSwitch;
+    private FaultRule faultRule;
+    private int requestsWithoutId;
 
     private MutationProxy(URI target) {
         this.target = target;
@@ -123,11 +138,69 @@ public final class MutationProxy implements AutoCloseable {
         return mutations.size();
     }
 
-    /** Forgets recorded operations; an armed kill switch then counts from 1 again. */
+    /**
+     * Every request for an AWS operation, in arrival order, faulted or forwarded: what the client
+     * sent, as opposed to {@link #operations()}, what moto saw.
+     */
+    public synchronized List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    /**
+     * Forgets recorded operations and attempts; an armed kill switch then counts from 1 again.
+     * Armed faults stay armed.
+     */
     public synchronized void clear() {
         operations.clear();
         mutations.clear();
         replies.clear();
+        attempts.clear();
+    }
+
+    /**
+     * Faults the first attempt of every call from now on, taking the faults of {@code cycle} in
+     * turn; the calls' later attempts are forwarded.
+     */
+    public synchronized void faultFirstAttemptOfEachCall(List<Fault> cycle) {
+        if (cycle.isEmpty()) {
+            throw new IllegalArgumentException("no fault to inject");
+        }
+        List<Fault> faults = List.copyOf(cycle);
+        int[] next = {0};
+        faultRule =
+                (operation, firstAttempt, call) -> {
+                    if (!firstAttempt) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(faults.get(next[0]++ % faults.size()));
+                };
+    }
+
+    /**
+     * Faults the first attempt of the {@code n}-th call (counting from 1) of {@code operation}, as
+     * {@code CreateRole}; its later attempts and all other calls are forwarded.
+     */
+    public synchronized void faultCall(String operation, int n, Fault fault) {
+        if (n < 1) {
+            throw new IllegalArgumentException("calls are counted from 1, got " + n);
+        }
+        faultRule =
+                (op, firstAttempt, call) ->
+                        op.equals(operation) && firstAttempt && call == n
+                                ? Optional.of(fault)
+                                : Optional.empty();
+    }
+
+    /** Faults every attempt of every call of {@code operation} until {@link #clearFaults()}. */
+    public synchronized void faultEveryAttempt(String operation, Fault fault) {
+        faultRule =
+                (op, firstAttempt, call) ->
+                        op.equals(operation) ? Optional.of(fault) : Optional.empty();
+    }
+
+    /** Forwards every request from now on. */
+    public synchronized void clearFaults() {
+        faultRule = null;
     }
 
     /**
@@ -152,23 +225,71 @@ public final class MutationProxy implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** What to do with one request; new faults (throttling, 500s, resets) become new plans. */
+    /**
+     * One request the proxy received.
+     *
+     * @param operation the AWS operation, as {@code CreateRole}
+     * @param invocationId the call it belongs to: the same for every attempt of one call
+     * @param sdkAttempt the SDK's own {@code amz-sdk-request} header, such as {@code attempt=2;
+     *     max=5}, or empty
+     * @param fault the fault the request got instead of reaching moto, or empty when forwarded
+     */
+    public record Attempt(
+            String operation, String invocationId, String sdkAttempt, Optional<Fault> fault) {}
+
+    /** What to do with one request. */
     private sealed interface Plan {
         /** Pass the request to moto and its answer back to the client. */
         record Forward() implements Plan {}
 
         /** Pass the request to moto, run the action, then drop the client's connection. */
         record ForwardThenAbort(Runnable action) implements Plan {}
+
+        /** Do not forward: answer with the fault, or drop the connection as it says. */
+        record Fail(Fault fault) implements Plan {}
+    }
+
+    /** Picks the fault of one request, if any. */
+    private interface FaultRule {
+        /**
+         * @param firstAttempt whether this is the first request of its call
+         * @param call which call of {@code operation} this is, counting from 1
+         */
+        Optional<Fault> faultFor(String operation, boolean firstAttempt, int call);
     }
 
     private record KillSwitch(int atMutation, Runnable action) {}
 
+    /** The wire format of a request, which an injected error reply must follow. */
+    private enum Protocol {
+        QUERY,
+        JSON,
+        REST_JSON
+    }
+
     private record Reply(String operation, String body) {}
 
     /** The single place that records a request and decides its fate. */
-    private synchronized Plan decide(Optional<String> operation) {
+    private synchronized Plan decide(Optional<String> operation, Headers headers) {
         if (operation.isEmpty()) {
             return new Plan.Forward();
+        }
+        String invocationId =
+                Optional.ofNullable(headers.getFirst("amz-sdk-invocation-id"))
+                        .orElseGet(() -> "no-invocation-id-" + ++requestsWithoutId);
+        boolean firstAttempt = seenCalls.add(invocationId);
+        int call =
+                firstAttempt
+                        ? callsByOperation.merge(operation.get(), 1, Integer::sum)
+                        : callsByOperation.getOrDefault(operation.get(), 0);
+        Optional<Fault> fault =
+                faultRule == null
+                        ? Optional.empty()
+                        : faultRule.faultFor(operation.get(), firstAttempt, call);
+        String sdkAttempt = Optional.ofNullable(headers.getFirst("amz-sdk-request")).orElse("");
+        attempts.add(new Attempt(operation.get(), invocationId, sdkAttempt, fault));
+        if (fault.isPresent()) {
+            return new Plan.Fail(fault.get());
         }
         operations.add(operation.get());
         if (!isMutating(operation.get())) {
@@ -187,7 +308,11 @@ public final class MutationProxy implements AutoCloseable {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Optional<String> operation = operationName(exchange, body);
-            Plan plan = decide(operation);
+            Plan plan = decide(operation, exchange.getRequestHeaders());
+            if (plan instanceof Plan.Fail fail) {
+                inject(exchange, fail.fault(), protocol(exchange, body));
+                return;
+            }
             HttpResponse<byte[]> response;
             try {
                 response = forward(exchange, body);
@@ -208,6 +333,72 @@ public final class MutationProxy implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    /** Answers with {@code fault} in the request's protocol, or drops the connection. */
+    private void inject(HttpExchange exchange, Fault fault, Protocol protocol)
+            throws IOException, InterruptedException {
+        if (!fault.hold().isZero()) {
+            Thread.sleep(fault.hold().toMillis());
+        }
+        if (fault.dropConnection()) {
+            // Closing before sendResponseHeaders makes the JDK server drop the connection.
+            return;
+        }
+        String requestId = "fault-" + System.nanoTime();
+        Map<String, List<String>> headers = new HashMap<>();
+        headers.put("x-amzn-RequestId", List.of(requestId));
+        String body;
+        if (fault.queryCode() == null) {
+            headers.put("Content-Type", List.of("text/plain"));
+            body = fault.message();
+        } else if (protocol == Protocol.QUERY) {
+            headers.put("Content-Type", List.of("text/xml"));
+            body =
+                    "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error>"
+                            + "<Type>"
+                            + (fault.status() >= 500 ? "Receiver" : "Sender")
+                            + "</Type><Code>"
+                            + fault.queryCode()
+                            + "</Code><Message>"
+                            + xmlEscape(fault.message())
+                            + "</Message></Error><RequestId>"
+                            + requestId
+                            + "</RequestId></ErrorResponse>";
+        } else {
+            headers.put(
+                    "Content-Type",
+                    List.of(
+                            protocol == Protocol.JSON
+                                    ? "application/x-amz-json-1.1"
+                                    : "application/json"));
+            if (protocol == Protocol.REST_JSON) {
+                headers.put("x-amzn-ErrorType", List.of(fault.jsonCode()));
+            }
+            body =
+                    "{\"__type\":\""
+                            + fault.jsonCode()
+                            + "\",\"message\":\""
+                            + fault.message().replace("\"", "\\\"")
+                            + "\"}";
+        }
+        respond(exchange, fault.status(), headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String xmlEscape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static Protocol protocol(HttpExchange exchange, byte[] body) {
+        if (exchange.getRequestHeaders().getFirst("X-Amz-Target") != null) {
+            return Protocol.JSON;
+        }
+        URI uri = exchange.getRequestURI();
+        if (formParameter(uri.getRawQuery(), "Action").isPresent()
+                || formParameter(new String(body, StandardCharsets.UTF_8), "Action").isPresent()) {
+            return Protocol.QUERY;
+        }
+        return Protocol.REST_JSON;
     }
 
     private synchronized void record(String operation, HttpResponse<byte[]> response) {
