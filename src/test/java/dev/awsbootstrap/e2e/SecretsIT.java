@@ -3,6 +3,7 @@ package dev.awsbootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsbootstrap.e2e.JarRunner.Result;
+import dev.awsbootstrap.testing.Fault;
 import dev.awsbootstrap.testing.MotoExtension;
 import dev.awsbootstrap.testing.MotoServer;
 import dev.awsbootstrap.testing.MutationProxy;
@@ -22,9 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A whole run, with {@code --verbose}, then a hunt for its three secrets in everything it printed
- * and every file it wrote: the console password, the secret access key and the MFA device's seed.
- * Only the credentials file may hold the secret key.
+ * A whole run with {@code --verbose}, failing once after every secret exists (so that exceptions,
+ * their causes and their messages are printed) and then resumed, then a hunt for its three secrets
+ * in everything both runs printed and every file they wrote: the console password, the secret
+ * access key and the MFA device's seed. Only the credentials file may hold the secret key.
  */
 @ExtendWith(MotoExtension.class)
 class SecretsIT {
@@ -40,10 +42,18 @@ class SecretsIT {
         Path answers = E2eFiles.answers(work, E2eFiles.ANSWERS);
         Path credentials = E2eFiles.credentialsFile(home);
         E2eFiles.write(credentials, OTHER_PROFILE.getBytes(StandardCharsets.UTF_8));
-        Result run;
+        Result failed;
+        Result resumed;
         Map<String, String> secrets = new LinkedHashMap<>();
         try (MutationProxy proxy = MutationProxy.start(moto.endpoint())) {
-            run =
+            // The first run fails after every secret exists, so that --verbose prints the
+            // exception, its causes and their messages; the second run resumes and finishes.
+            proxy.faultEveryAttempt("CreateBudget", Fault.error("AccessDeniedException", 400));
+            failed =
+                    E2eFiles.runner(moto, home)
+                            .run(E2eFiles.wizardArgs(answers, proxy.endpoint(), "--verbose"));
+            proxy.clearFaults();
+            resumed =
                     E2eFiles.runner(moto, home)
                             .run(E2eFiles.wizardArgs(answers, proxy.endpoint(), "--verbose"));
             secrets.put("the console password", E2eFiles.PASSWORD);
@@ -57,12 +67,20 @@ class SecretsIT {
                     "the MFA seed",
                     new String(Base64.getDecoder().decode(seed), StandardCharsets.US_ASCII));
         }
-        assertThat(run.exitCode()).as(run.describe()).isZero();
-        assertThat(run.stderr()).as("--verbose logged something").contains("DEBUG");
+        assertThat(failed.exitCode()).as(failed.describe()).isEqualTo(1);
+        assertThat(failed.stderr())
+                .as("--verbose showed the failure's stack trace")
+                .contains("budgets:CreateBudget")
+                .contains("Exception")
+                .contains("\tat ");
+        assertThat(resumed.exitCode()).as(resumed.describe()).isZero();
+        assertThat(resumed.stderr()).as("--verbose logged something").contains("DEBUG");
 
         Map<String, String> places = new LinkedHashMap<>();
-        places.put("standard output", run.stdout());
-        places.put("standard error", run.stderr());
+        places.put("the failed run's standard output", failed.stdout());
+        places.put("the failed run's standard error", failed.stderr());
+        places.put("the resumed run's standard output", resumed.stdout());
+        places.put("the resumed run's standard error", resumed.stderr());
         for (Path root : List.of(home, work)) {
             for (String file : E2eFiles.filesUnder(root)) {
                 places.put(file, Files.readString(root.resolve(file), StandardCharsets.ISO_8859_1));
