@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads an answers file, YAML or JSON (JSON is YAML too), and reports every unknown key, every
@@ -95,6 +96,19 @@ public final class AnswersFile {
     }
 
     private static BootstrapException syntax(String name, JsonProcessingException e) {
+        // SnakeYAML knows where the problem is and what it is; Jackson's own message names only
+        // what the parser was doing, such as "while scanning for the next token".
+        if (e.getCause() instanceof MarkedYAMLException yaml
+                && yaml.getProblemMark() != null
+                && yaml.getProblem() != null) {
+            return BootstrapException.badInput(
+                    name
+                            + ": line "
+                            + (yaml.getProblemMark().getLine() + 1)
+                            + ": "
+                            + firstLine(yaml.getProblem())
+                            + ": fix the file's syntax (YAML or JSON).");
+        }
         return BootstrapException.badInput(
                 name
                         + ": "
