@@ -98,9 +98,8 @@ public final class AnswersFile {
     private static BootstrapException syntax(String name, JsonProcessingException e) {
         // SnakeYAML knows where the problem is and what it is; Jackson's own message names only
         // what the parser was doing, such as "while scanning for the next token".
-        if (e.getCause() instanceof MarkedYAMLException yaml
-                && yaml.getProblemMark() != null
-                && yaml.getProblem() != null) {
+        MarkedYAMLException yaml = yamlCause(e);
+        if (yaml != null && yaml.getProblemMark() != null && yaml.getProblem() != null) {
             return BootstrapException.badInput(
                     name
                             + ": line "
@@ -115,6 +114,16 @@ public final class AnswersFile {
                         + where(e.getLocation())
                         + firstLine(e.getOriginalMessage())
                         + ": fix the file's syntax (YAML or JSON).");
+    }
+
+    /** SnakeYAML's own exception, which a problem handler's failure wraps once more. */
+    private static MarkedYAMLException yamlCause(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException yaml) {
+                return yaml;
+            }
+        }
+        return null;
     }
 
     private static String where(JsonLocation location) {

@@ -10,10 +10,10 @@ import java.util.function.Function;
 import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
- * Checks, before the first AWS call, that the AWS SDK can read the shared config and credentials
- * files. The SDK reads both while it looks for credentials and the region, and a file it cannot
- * parse would otherwise stop the run half-way, or only at the step that writes the profiles. The
- * files are only read, never changed.
+ * Checks, before the first AWS call, that the shared config and credentials files can be read both
+ * by the AWS SDK, which reads them while it looks for credentials and the region, and by {@link
+ * AwsProfileFile}, which edits them later in the run. A file that either cannot parse would
+ * otherwise stop the run half-way, after changes in AWS. The files are only read, never changed.
  */
 public final class AwsSharedFiles {
     private AwsSharedFiles() {}
@@ -44,6 +44,8 @@ public final class AwsSharedFiles {
                             + "): the AWS SDK reads it for credentials and the region; fix its"
                             + " permissions or move it, then run again.");
         }
+        // The editor is the stricter reader, and names the line without showing it.
+        AwsProfileFile.read(file);
         try {
             ProfileFile.builder().content(text).type(type).build();
         } catch (IllegalArgumentException | IllegalStateException e) {

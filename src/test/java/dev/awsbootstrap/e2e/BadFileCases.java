@@ -3,6 +3,7 @@ package dev.awsbootstrap.e2e;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,6 +171,12 @@ final class BadFileCases {
                         "cannot start any token",
                         "fix the file's syntax"),
                 answers(
+                        "YAML list left open",
+                        replacing("thresholds: [80]", "thresholds: [80"),
+                        "{work}/answers.yaml: line ",
+                        "expected ',' or ']'",
+                        "fix the file's syntax"),
+                answers(
                         "wrong type for a yes-or-no key",
                         replacing("requireMfa: true", "requireMfa: sometimes"),
                         "roles.requireMfa",
@@ -314,6 +321,40 @@ final class BadFileCases {
                         },
                         List.of("{home}/.aws/config", "line 1", "fix or move the file"),
                         List.of()),
+                new BadFile(
+                        "config file that starts with a byte order mark",
+                        (home, work) -> {
+                            E2eFiles.write(
+                                    home.resolve(".aws/config"),
+                                    ("\uFEFF" + CONFIG).getBytes(UTF_8));
+                            return plain(E2eFiles.ANSWERS);
+                        },
+                        List.of("{home}/.aws/config line 1", "byte order mark", "fix or move"),
+                        List.of()),
+                new BadFile(
+                        "config file named by AWS_CONFIG_FILE that is a directory",
+                        (home, work) -> {
+                            Files.createDirectories(work.resolve("aws-config"));
+                            return new Arranged(
+                                    E2eFiles.ANSWERS,
+                                    List.of(),
+                                    Map.of(
+                                            "AWS_CONFIG_FILE",
+                                            work.resolve("aws-config").toString()));
+                        },
+                        List.of("{work}/aws-config"),
+                        List.of()),
+                new BadFile(
+                        "credentials file with a line that is not key = value",
+                        (home, work) -> {
+                            E2eFiles.write(
+                                    home.resolve(".aws/credentials"),
+                                    (CREDENTIALS + "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n")
+                                            .getBytes(UTF_8));
+                            return plain(E2eFiles.ANSWERS);
+                        },
+                        List.of("{home}/.aws/credentials line 4", "not a [section]"),
+                        List.of("wJalrXUtnFEMI")),
                 new BadFile(
                         "unparseable credentials file",
                         (home, work) -> {

@@ -111,6 +111,29 @@ class BadInputIT {
         return files;
     }
 
+    /** The prompt path in the real process: piped input, read line by line. */
+    @Test
+    void aliasTypedBadlyIntoPipedInputIsAskedAgainAndTheGoodOneFinishesTheRun() {
+        Path answers = E2eFiles.answers(work, withoutLine(E2eFiles.ANSWERS, "accountAlias:"));
+
+        Result run =
+                E2eFiles.runner(moto, home)
+                        .stdin("Acme_Data\nacme-data\n")
+                        .run(
+                                "--answers",
+                                answers.toString(),
+                                "--endpoint-url",
+                                proxy.endpoint().toString());
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stderr())
+                .as(run.describe())
+                .contains("! \"Acme_Data\": an account alias has only lowercase letters")
+                .contains("Try again.");
+        assertNoStackTrace(run);
+        assertThat(moto.iam().listAccountAliases().accountAliases()).containsExactly("acme-data");
+    }
+
     @Test
     void missingAliasInANonInteractiveRunExitsWithTwoNamingIt() {
         Path answers = E2eFiles.answers(work, withoutLine(E2eFiles.ANSWERS, "accountAlias:"));

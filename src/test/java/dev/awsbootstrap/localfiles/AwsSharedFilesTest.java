@@ -39,8 +39,7 @@ class AwsSharedFilesTest {
                 .isInstanceOfSatisfying(
                         BootstrapException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
-                .hasMessageStartingWith(config + " cannot be read by the AWS SDK: ")
-                .hasMessageContaining("on line 3")
+                .hasMessageStartingWith(config + " line 3 is not valid: ")
                 .hasMessageNotContaining("\n");
         assertThat(Files.readString(config)).isEqualTo(text);
     }
@@ -54,7 +53,18 @@ class AwsSharedFilesTest {
                 Map.of(AwsFileLocations.CREDENTIALS_VARIABLE, credentials.toString());
 
         assertThatThrownBy(() -> AwsSharedFiles.check(home, env::get))
-                .hasMessageStartingWith(credentials + " cannot be read by the AWS SDK: ")
-                .hasMessageContaining("line 1");
+                .hasMessageStartingWith(credentials + " line 1 is not valid: ");
+    }
+
+    @Test
+    void aConfigPathThatIsADirectoryIsBadInput() throws Exception {
+        Path directory = Files.createDirectories(home.resolve("config-dir"));
+        Map<String, String> env = Map.of(AwsFileLocations.CONFIG_VARIABLE, directory.toString());
+
+        assertThatThrownBy(() -> AwsSharedFiles.check(home, env::get))
+                .isInstanceOfSatisfying(
+                        BootstrapException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
+                .hasMessageStartingWith("Cannot read " + directory);
     }
 }
