@@ -111,6 +111,26 @@ class BadInputIT {
         return files;
     }
 
+    /**
+     * The account's own resume file can only be found once the caller is known, so the problem line
+     * comes after the first step's header; still nothing is changed.
+     */
+    @Test
+    void corruptedResumeFileInItsDefaultPlaceIsReportedAfterTheCallerIsKnown() throws Exception {
+        Path answers = E2eFiles.answers(work, E2eFiles.ANSWERS);
+        byte[] garbage = "{\"schemaVersion\": 1, \"accountId\": ".getBytes(UTF_8);
+        Path state = E2eFiles.write(E2eFiles.resumeFile(home), garbage);
+
+        Result run = wizard(answers);
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+        assertThat(lastLine(run)).as(run.describe()).contains(state.toString(), "corrupted");
+        assertThat(run.stderrLines()).as(run.describe()).hasSizeLessThanOrEqualTo(2);
+        assertNoStackTrace(run);
+        assertThat(proxy.mutations()).as("mutating calls").isEmpty();
+        assertThat(Files.readAllBytes(state)).as("the resume file's bytes").isEqualTo(garbage);
+    }
+
     /** The prompt path in the real process: piped input, read line by line. */
     @Test
     void aliasTypedBadlyIntoPipedInputIsAskedAgainAndTheGoodOneFinishesTheRun() {
