@@ -160,8 +160,7 @@ class BadAnswerAtPromptTest {
         cases.add(mfaCode("MFA code of five digits", codes, "12345"));
         cases.add(mfaCode("MFA code of seven digits", codes, "1234567"));
         cases.add(mfaCode("MFA code with a letter", codes, "12a456"));
-        return cases.stream()
-                .filter(c -> c.name().startsWith("alias") || c.name().startsWith("six"));
+        return cases.stream();
     }
 
     @ParameterizedTest(name = "{0}")
