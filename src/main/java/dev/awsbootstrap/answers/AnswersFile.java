@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads an answers file, YAML or JSON (JSON is YAML too), and reports every unknown key, every
@@ -95,12 +96,34 @@ public final class AnswersFile {
     }
 
     private static BootstrapException syntax(String name, JsonProcessingException e) {
+        // SnakeYAML knows where the problem is and what it is; Jackson's own message names only
+        // what the parser was doing, such as "while scanning for the next token".
+        MarkedYAMLException yaml = yamlCause(e);
+        if (yaml != null && yaml.getProblemMark() != null && yaml.getProblem() != null) {
+            return BootstrapException.badInput(
+                    name
+                            + ": line "
+                            + (yaml.getProblemMark().getLine() + 1)
+                            + ": "
+                            + firstLine(yaml.getProblem())
+                            + ": fix the file's syntax (YAML or JSON).");
+        }
         return BootstrapException.badInput(
                 name
                         + ": "
                         + where(e.getLocation())
                         + firstLine(e.getOriginalMessage())
                         + ": fix the file's syntax (YAML or JSON).");
+    }
+
+    /** SnakeYAML's own exception, which a problem handler's failure wraps once more. */
+    private static MarkedYAMLException yamlCause(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException yaml) {
+                return yaml;
+            }
+        }
+        return null;
     }
 
     private static String where(JsonLocation location) {

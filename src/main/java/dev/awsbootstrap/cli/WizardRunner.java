@@ -10,6 +10,7 @@ import dev.awsbootstrap.aws.AwsErrors;
 import dev.awsbootstrap.aws.AwsRegions;
 import dev.awsbootstrap.aws.AwsSettings;
 import dev.awsbootstrap.console.TextConsole;
+import dev.awsbootstrap.localfiles.AwsSharedFiles;
 import dev.awsbootstrap.steps.account.AccountAliasStep;
 import dev.awsbootstrap.steps.account.BillingAccessStep;
 import dev.awsbootstrap.steps.account.CallerStep;
@@ -112,6 +113,9 @@ final class WizardRunner {
                             + "\" is not an AWS region code: use one such"
                             + " as eu-west-2.");
         }
+        // The SDK reads these files while it looks for credentials and the region: one it cannot
+        // parse must stop the run here, before any AWS call, rather than half-way.
+        AwsSharedFiles.check(streams.home(), streams.environment()::get);
         AwsSettings settings =
                 new AwsSettings(
                         Optional.ofNullable(options.profile),
@@ -125,9 +129,13 @@ final class WizardRunner {
                                 streams.home(),
                                 dryRun,
                                 Clock.systemUTC())) {
+            Optional<String> owner = session.readRequestedFile();
             boolean offline = clients.findCredentials().isEmpty();
             if (offline && !dryRun) {
                 throw new BootstrapException(ExitCode.FAILED, noCredentials());
+            }
+            if (owner.isPresent() && !offline) {
+                session.requireOwner(callerAccount(clients));
             }
             // With --output json the plan goes into the one JSON document instead of line by line.
             Consumer<String> planPrinter =
@@ -143,6 +151,18 @@ final class WizardRunner {
                             session.bound() ? Optional.of(session.state()) : Optional.empty(),
                             session.file());
             return ExitCode.DONE.code();
+        }
+    }
+
+    /** The account of the credentials, asked before the first step to check a --state file. */
+    private static String callerAccount(AwsClients clients) {
+        try {
+            return clients.sts().getCallerIdentity().account();
+        } catch (RuntimeException e) {
+            if (AwsErrors.isAwsFailure(e)) {
+                throw AwsErrors.describe(e, clients.lastOperation());
+            }
+            throw e;
         }
     }
 

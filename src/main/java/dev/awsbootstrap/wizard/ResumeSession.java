@@ -45,8 +45,39 @@ public final class ResumeSession implements AutoCloseable {
         Path file = requestedFile.orElse(StateStore.defaultFile(home, account.id()));
         store = new StateStore(file);
         loaded = store.load();
-        checkAccount(file, loaded, account);
+        checkAccount(file, loaded, account.id());
         state = loaded.orElseGet(() -> ResumeState.forAccount(account.id(), clock.instant()));
+    }
+
+    /**
+     * Reads the file given with {@code --state}, before any AWS call, so that a corrupted file
+     * stops the run before it starts.
+     *
+     * @return the account the file belongs to; empty without {@code --state} or when the file does
+     *     not exist yet
+     * @throws BootstrapException (exit 2) when the file is corrupted
+     */
+    public Optional<String> readRequestedFile() {
+        return requestedFile.flatMap(ResumeSession::loadUnlocked).map(ResumeState::getAccountId);
+    }
+
+    /**
+     * Refuses, before the first step, a file given with {@code --state} that belongs to another
+     * account than {@code callerAccount}; {@link #bind} checks the same again.
+     *
+     * @throws BootstrapException (exit 2) naming both accounts
+     */
+    public void requireOwner(String callerAccount) {
+        if (requestedFile.isPresent()) {
+            Path file = requestedFile.get();
+            checkAccount(file, loadUnlocked(file), callerAccount);
+        }
+    }
+
+    private static Optional<ResumeState> loadUnlocked(Path file) {
+        try (StateStore store = new StateStore(file)) {
+            return store.load();
+        }
     }
 
     /**
@@ -71,8 +102,8 @@ public final class ResumeSession implements AutoCloseable {
         }
     }
 
-    private static void checkAccount(Path file, Optional<ResumeState> saved, Account account) {
-        if (saved.isPresent() && !saved.get().getAccountId().equals(account.id())) {
+    private static void checkAccount(Path file, Optional<ResumeState> saved, String account) {
+        if (saved.isPresent() && !saved.get().getAccountId().equals(account)) {
             String owner = saved.get().getAccountId();
             throw BootstrapException.badInput(
                     "The resume file "
@@ -80,7 +111,7 @@ public final class ResumeSession implements AutoCloseable {
                             + " belongs to account "
                             + owner
                             + ", but the credentials are for account "
-                            + account.id()
+                            + account
                             + ": use the credentials of "
                             + owner
                             + ", or pass --state with another file.");

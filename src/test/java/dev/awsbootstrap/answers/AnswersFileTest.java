@@ -115,6 +115,17 @@ class AnswersFileTest {
     }
 
     @Test
+    void namesTheProblemAndItsLineNotWhatTheParserWasDoing() {
+        assertThatThrownBy(() -> parse("accountAlias: acme\nroles:\n\trequireMfa: true\n"))
+                .hasMessageStartingWith("answers.yaml: line 3: found character")
+                .hasMessageContaining("cannot start any token")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> parse("homeRegion: [eu-west-2\n"))
+                .hasMessageStartingWith("answers.yaml: line 2: expected ',' or ']'")
+                .hasMessageNotContaining("while parsing");
+    }
+
+    @Test
     void reportsAListWhereOneValueIsExpected() {
         assertThat(parsed("accountAlias: [a, b]\n").problems())
                 .containsExactly("accountAlias: a list is not a single value.");
