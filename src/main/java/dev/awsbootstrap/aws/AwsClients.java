@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
  * Builds the AWS SDK clients, each only when a step first needs it, all sharing one HTTP client,
@@ -96,6 +97,7 @@ public final class AwsClients implements AutoCloseable {
     private AwsCredentialsProvider credentials;
     private IamClient iam;
     private StsClient sts;
+    private GetCallerIdentityResponse callerIdentity;
     private BudgetsClient budgets;
     private AccountClient account;
     private final List<StsClient> otherSts = new ArrayList<>();
@@ -130,6 +132,17 @@ public final class AwsClients implements AutoCloseable {
             iam = configure(IamClient.builder(), Region.AWS_GLOBAL).build();
         }
         return iam;
+    }
+
+    /**
+     * Who the run's credentials belong to: sts:GetCallerIdentity, asked once per run however many
+     * places need the answer.
+     */
+    public synchronized GetCallerIdentityResponse callerIdentity() {
+        if (callerIdentity == null) {
+            callerIdentity = sts().getCallerIdentity();
+        }
+        return callerIdentity;
     }
 
     public synchronized StsClient sts() {

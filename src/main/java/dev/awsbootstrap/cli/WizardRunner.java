@@ -154,10 +154,13 @@ final class WizardRunner {
         }
     }
 
-    /** The account of the credentials, asked before the first step to check a --state file. */
+    /**
+     * The account of the credentials, asked before the first step to check a --state file; the
+     * caller step reuses the answer.
+     */
     private static String callerAccount(AwsClients clients) {
         try {
-            return clients.sts().getCallerIdentity().account();
+            return clients.callerIdentity().account();
         } catch (RuntimeException e) {
             if (AwsErrors.isAwsFailure(e)) {
                 throw AwsErrors.describe(e, clients.lastOperation());

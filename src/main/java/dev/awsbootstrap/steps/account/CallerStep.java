@@ -51,7 +51,7 @@ public final class CallerStep implements Step<Account> {
         if (context.offline()) {
             return Account.unknown();
         }
-        GetCallerIdentityResponse identity = context.clients().sts().getCallerIdentity();
+        GetCallerIdentityResponse identity = context.clients().callerIdentity();
         return new Account(identity.account(), identity.arn());
     }
 
