@@ -1,59 +1,65 @@
 package dev.awsbootstrap.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsbootstrap.BootstrapException;
 import dev.awsbootstrap.ExitCode;
 import dev.awsbootstrap.answers.Answers;
+import dev.awsbootstrap.aws.AwsClients;
+import dev.awsbootstrap.aws.AwsSettings;
 import dev.awsbootstrap.console.TextConsole;
 import dev.awsbootstrap.state.ResumeState;
 import dev.awsbootstrap.state.StateStore;
 import dev.awsbootstrap.state.StepRecord;
+import dev.awsbootstrap.state.StepStatus;
+import dev.awsbootstrap.status.LiveCheck;
+import dev.awsbootstrap.status.Recorded;
 import dev.awsbootstrap.wizard.Step;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code aws-bootstrap status}: each step and where it stands, read from the resume file only. It
- * makes no AWS call, so it works without credentials.
+ * {@code aws-bootstrap status}: each step and where it stands, from the resume file, and, when
+ * credentials are at hand, whether what the file claims still holds in the account (read-only
+ * calls, through clients that refuse any other) and in the AWS config file.
  */
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
-        description = "Show the steps, what is done and what is left, from the resume file.")
+        sortOptions = false,
+        description = {
+            "Show the steps, what is done and what is left, from the resume file, and check"
+                    + " with read-only calls that what it records still exists.",
+            "Without credentials the live check is skipped; status still exits 0."
+        })
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand BootstrapCommand parent;
 
-    @Option(
-            names = "--state",
-            paramLabel = "FILE",
-            description = "The resume file (default: the only one in ~/.aws-bootstrap).")
-    Path state;
+    @Mixin CommonOptions own;
 
     @Option(
-            names = "--output",
-            paramLabel = "FORMAT",
-            description = "text (default) or json: one JSON document on the output stream.")
-    CommonOptions.OutputFormat output;
+            names = "--no-live-check",
+            description = "Read the resume file only: no AWS call, no credentials needed.")
+    boolean noLiveCheck;
 
     @Override
     public Integer call() {
         // Options given before the word "status" count too: aws-bootstrap --state F status.
-        CommonOptions options = parent.common;
+        CommonOptions options = merged(own, parent.common);
         Main.Streams streams = parent.streams();
+        ConsoleFactory.configureLogging(options.verbose);
         TextConsole console = ConsoleFactory.create(streams, options, true);
         try {
-            Path file = stateFile(streams, state != null ? state : options.state);
+            Path file = stateFile(streams, options.state);
             ResumeState saved =
                     new StateStore(file)
                             .load()
@@ -64,52 +70,107 @@ final class StatusCommand implements Callable<Integer> {
                                                             + file
                                                             + ": run aws-bootstrap"
                                                             + " first, or pass --state."));
-            CommonOptions.OutputFormat format = output != null ? output : options.output;
+            Recorded recorded = Recorded.of(saved);
+            LiveCheck.Report live =
+                    noLiveCheck
+                            ? LiveCheck.withoutAws(recorded, "not asked for (--no-live-check)")
+                            : liveCheck(options, recorded);
+            if (!noLiveCheck) {
+                live.skipped().ifPresent(why -> console.warn("Live check skipped: " + why));
+            }
+            List<StepState> steps = steps(saved);
             console.result(
-                    format == CommonOptions.OutputFormat.json
-                            ? json(file, saved)
-                            : text(file, saved));
+                    options.output == CommonOptions.OutputFormat.json
+                            ? StatusReport.json(file, saved, recorded, steps, live)
+                            : StatusReport.text(file, saved, steps, live));
             return ExitCode.DONE.code();
         } catch (BootstrapException e) {
             console.error(e.getMessage());
             return e.exitCode().code();
+        } catch (RuntimeException e) {
+            console.error("Unexpected failure: " + e + ". --verbose shows the details.");
+            if (options.verbose) {
+                console.trace(e);
+            }
+            return ExitCode.FAILED.code();
         }
     }
 
-    private static String text(Path file, ResumeState saved) {
-        StringBuilder text = new StringBuilder();
-        text.append("Account ").append(saved.getAccountId());
-        text.append(" (").append(file).append(")\n");
-        for (Step<?> step : WizardRunner.steps(Answers.none(), Path.of(""), name -> null)) {
-            StepRecord record = saved.getSteps().get(step.key());
-            String note = record == null ? null : record.getNote();
-            text.append(ReportPrinter.row(step.title(), saved.statusOf(step.key()), note));
+    /** The live check, or why it was skipped; bad --region or --endpoint-url exit 2. */
+    private static LiveCheck.Report liveCheck(CommonOptions options, Recorded recorded) {
+        WizardRunner.checkRegion(options);
+        Optional<URI> endpoint = WizardRunner.endpoint(options);
+        if (!recorded.claimsInAws()) {
+            return LiveCheck.withoutAws(recorded, "the resume file records nothing in AWS yet");
         }
-        return text.toString().stripTrailing();
+        AwsSettings settings =
+                new AwsSettings(
+                        Optional.ofNullable(options.profile),
+                        Optional.ofNullable(options.region),
+                        endpoint,
+                        // As in a dry run: the SDK refuses any change, and credentials are looked
+                        // for without the instance-metadata probe, which stalls off EC2.
+                        true);
+        try (AwsClients clients = new AwsClients(settings)) {
+            if (clients.findCredentials().isEmpty()) {
+                return LiveCheck.withoutAws(recorded, noCredentials(options));
+            }
+            return LiveCheck.run(recorded, clients);
+        }
     }
 
-    private static String json(Path file, ResumeState saved) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("account", saved.getAccountId());
-        root.put("stateFile", file.toString());
-        ArrayNode steps = root.putArray("steps");
+    private static String noCredentials(CommonOptions options) {
+        return options.profile == null
+                ? "no AWS credentials found (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and"
+                        + " AWS_SECRET_ACCESS_KEY, or pass --profile NAME)"
+                : "the profile " + options.profile + " has no usable credentials";
+    }
+
+    /** Each step of the wizard, in order, with its state from the resume file. */
+    private static List<StepState> steps(ResumeState saved) {
+        List<StepState> steps = new ArrayList<>();
         for (Step<?> step : WizardRunner.steps(Answers.none(), Path.of(""), name -> null)) {
             StepRecord record = saved.getSteps().get(step.key());
-            ObjectNode node = steps.addObject();
-            node.put("key", step.key());
-            node.put("title", step.title());
-            node.put("status", ReportPrinter.words(saved.statusOf(step.key())));
-            node.put("note", record == null ? null : record.getNote());
-            node.put(
-                    "at",
-                    record == null || record.getAt() == null ? null : record.getAt().toString());
+            StepStatus status = saved.statusOf(step.key());
+            boolean started =
+                    status == StepStatus.TO_DO
+                            && record != null
+                            && (record.getAt() != null || !record.getCreated().isEmpty());
+            steps.add(
+                    new StepState(
+                            step.key(),
+                            step.title(),
+                            started ? "started" : ReportPrinter.words(status),
+                            status,
+                            record == null ? null : record.getNote(),
+                            record == null || record.getAt() == null
+                                    ? null
+                                    : record.getAt().toString()));
         }
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return steps;
+    }
+
+    /**
+     * One step as status shows it.
+     *
+     * @param state done, to do, started (a run stopped inside it), later or risk accepted
+     */
+    record StepState(
+            String key, String title, String state, StepStatus status, String note, String at) {}
+
+    /** The options after the word status, falling back to those before it. */
+    private static CommonOptions merged(CommonOptions after, CommonOptions before) {
+        CommonOptions merged = new CommonOptions();
+        merged.state = after.state != null ? after.state : before.state;
+        merged.profile = after.profile != null ? after.profile : before.profile;
+        merged.region = after.region != null ? after.region : before.region;
+        merged.endpointUrl = after.endpointUrl != null ? after.endpointUrl : before.endpointUrl;
+        merged.output =
+                after.output != CommonOptions.OutputFormat.text ? after.output : before.output;
+        merged.verbose = after.verbose || before.verbose;
+        merged.quiet = after.quiet || before.quiet;
+        merged.noColor = after.noColor || before.noColor;
+        return merged;
     }
 
     /** The file named with --state, or the only resume file under the home directory. */
@@ -134,7 +195,8 @@ final class StatusCommand implements Callable<Integer> {
                 files.isEmpty()
                         ? "No resume file in "
                                 + directory
-                                + ": run aws-bootstrap first, or pass --state."
+                                + ": nothing has run yet; run aws-bootstrap first, or pass"
+                                + " --state."
                         : "Several resume files in "
                                 + directory
                                 + ": pass --state with one of them.");

@@ -105,13 +105,7 @@ final class WizardRunner {
     }
 
     private int runWizard(TextConsole console, Answers answers, boolean dryRun) {
-        if (options.region != null && !AwsRegions.isKnown(options.region)) {
-            throw BootstrapException.badInput(
-                    "--region \""
-                            + options.region
-                            + "\" is not an AWS region code: use one such"
-                            + " as eu-west-2.");
-        }
+        checkRegion(options);
         AwsSettings settings =
                 new AwsSettings(
                         Optional.ofNullable(options.profile),
@@ -146,6 +140,17 @@ final class WizardRunner {
         }
     }
 
+    /** Exit 2 when --region names no AWS region. */
+    static void checkRegion(CommonOptions options) {
+        if (options.region != null && !AwsRegions.isKnown(options.region)) {
+            throw BootstrapException.badInput(
+                    "--region \""
+                            + options.region
+                            + "\" is not an AWS region code: use one such"
+                            + " as eu-west-2.");
+        }
+    }
+
     private String noCredentials() {
         if (options.profile == null) {
             return AwsErrors.NO_CREDENTIALS;
@@ -159,6 +164,11 @@ final class WizardRunner {
     }
 
     private Optional<URI> endpoint() {
+        return endpoint(options);
+    }
+
+    /** The --endpoint-url option as a URI; exit 2 when it is not a URL. */
+    static Optional<URI> endpoint(CommonOptions options) {
         if (options.endpointUrl == null) {
             return Optional.empty();
         }
