@@ -64,7 +64,7 @@ final class StatusReport {
                         .collect(Collectors.joining(", "));
         return "Live check: "
                 + counts
-                + live.skipped().map(why -> " (AWS not checked: " + why + ")").orElse("")
+                + live.skipped().map(why -> "; AWS was not checked: " + why).orElse("")
                 + ".";
     }
 

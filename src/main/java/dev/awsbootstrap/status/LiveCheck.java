@@ -88,6 +88,7 @@ public final class LiveCheck {
         if (skipped == null) {
             checkCaller();
         }
+        checkRoot();
         recorded.alias().ifPresent(this::checkAlias);
         recorded.roles().forEach(this::checkRole);
         checkUserAndWhatHangsOnIt();
@@ -112,6 +113,39 @@ public final class LiveCheck {
             skipped = refusal(e);
         } catch (SdkClientException e) {
             skipped = unreachable(e);
+        }
+    }
+
+    /** Root's MFA and access keys, from one account summary. */
+    private void checkRoot() {
+        if (!recorded.rootMfa() && !recorded.noRootAccessKey()) {
+            return;
+        }
+        Map<String, Integer> summary = new java.util.HashMap<>();
+        Supplier<Map<String, Integer>> read =
+                () -> {
+                    if (summary.isEmpty()) {
+                        summary.putAll(iam().getAccountSummary().summaryMapAsStrings());
+                    }
+                    return summary;
+                };
+        if (recorded.rootMfa()) {
+            check(
+                    Recorded.ROOT_MFA_STEP,
+                    "root user MFA",
+                    () ->
+                            read.get().getOrDefault("AccountMFAEnabled", 0) == 1
+                                    ? confirmed()
+                                    : verdict(Result.MISSING, "the root user has no MFA"));
+        }
+        if (recorded.noRootAccessKey()) {
+            check(
+                    Recorded.ROOT_KEY_STEP,
+                    "no root access key",
+                    () ->
+                            read.get().getOrDefault("AccountAccessKeysPresent", 0) == 0
+                                    ? confirmed()
+                                    : verdict(Result.DIFFERS, "the root user has an access key"));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.awsbootstrap.status;
 
 import dev.awsbootstrap.state.ResumeState;
 import dev.awsbootstrap.state.StepRecord;
+import dev.awsbootstrap.state.StepStatus;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param loginProfile whether the user step recorded a console password (not the password)
  * @param configFile the AWS config file the profiles were written to
  * @param profiles the names of the profiles written, {@code default} first
+ * @param rootMfa whether the root MFA step is done: the root user has MFA
+ * @param noRootAccessKey whether the root access key step is done: root has no access key
  */
 public record Recorded(
         String accountId,
@@ -30,9 +33,13 @@ public record Recorded(
         Optional<String> accessKeyId,
         Optional<Budget> budget,
         Optional<Path> configFile,
-        List<String> profiles) {
+        List<String> profiles,
+        boolean rootMfa,
+        boolean noRootAccessKey) {
 
     /** Step keys, as the steps name themselves in the resume file. */
+    static final String ROOT_MFA_STEP = "root-mfa";
+
     static final String ALIAS_STEP = "account-alias";
 
     static final String ROLES_STEP = "roles";
@@ -42,6 +49,7 @@ public record Recorded(
     static final String KEY_STEP = "access-key";
     static final String BUDGET_STEP = "budget";
     static final String PROFILES_STEP = "cli-config";
+    static final String ROOT_KEY_STEP = "root-access-key";
 
     /** Markers of work under way that the roles step records beside the role ARNs. */
     private static final String UNFINISHED_ROLE = "unfinishedRole";
@@ -80,12 +88,16 @@ public record Recorded(
                 Optional.ofNullable(created(state, BUDGET_STEP).get("budgetName"))
                         .map(name -> budget(state, name)),
                 Optional.ofNullable(profiles.get("configFile")).map(Path::of),
-                list(profiles.get("profiles")));
+                list(profiles.get("profiles")),
+                state.statusOf(ROOT_MFA_STEP) == StepStatus.DONE,
+                state.statusOf(ROOT_KEY_STEP) == StepStatus.DONE);
     }
 
     /** Whether the file claims anything that only AWS can confirm. */
     public boolean claimsInAws() {
-        return alias.isPresent()
+        return rootMfa
+                || noRootAccessKey
+                || alias.isPresent()
                 || !roles.isEmpty()
                 || userArn.isPresent()
                 || loginProfile
