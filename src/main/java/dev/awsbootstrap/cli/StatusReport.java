@@ -21,13 +21,13 @@ final class StatusReport {
     static String text(
             Path file,
             ResumeState saved,
-            List<StatusCommand.StepState> steps,
+            List<StatusRunner.StepState> steps,
             LiveCheck.Report live) {
         StringBuilder text = new StringBuilder();
         text.append("Account ").append(saved.getAccountId());
         text.append(" (").append(file).append(")\n");
         text.append(row("Step", "State", "Live check", null));
-        for (StatusCommand.StepState step : steps) {
+        for (StatusRunner.StepState step : steps) {
             String check = live.ofStep(step.key()).map(ClaimCheck.Result::words).orElse("");
             text.append(row(step.title(), step.state(), check, step.note()));
         }
@@ -72,7 +72,7 @@ final class StatusReport {
             Path file,
             ResumeState saved,
             Recorded recorded,
-            List<StatusCommand.StepState> steps,
+            List<StatusRunner.StepState> steps,
             LiveCheck.Report live) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
@@ -86,7 +86,7 @@ final class StatusReport {
         RecordedJson.put(root, recorded);
         ArrayNode stepNodes = root.putArray("steps");
         ArrayNode open = mapper.createArrayNode();
-        for (StatusCommand.StepState step : steps) {
+        for (StatusRunner.StepState step : steps) {
             ObjectNode node = stepNodes.addObject();
             node.put("key", step.key());
             node.put("title", step.title());

@@ -32,7 +32,8 @@ class BuildArtefactsIT {
                         "-c",
                         "source \"$0\" && complete -p aws-bootstrap"
                                 + " && COMP_WORDS=(aws-bootstrap --dry) && COMP_CWORD=1"
-                                + " && _complete_aws-bootstrap && printf '%s\\n' \"${COMPREPLY[@]}\""
+                                + " && _complete_aws-bootstrap"
+                                + " && printf '%s\\n' \"${COMPREPLY[@]}\""
                                 + " && COMP_WORDS=(aws-bootstrap sta) && _complete_aws-bootstrap"
                                 + " && printf '%s\\n' \"${COMPREPLY[@]}\"",
                         script.toString());
