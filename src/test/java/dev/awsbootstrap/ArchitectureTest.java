@@ -23,6 +23,7 @@ class ArchitectureTest {
     private static final Map<String, Set<String>> ALLOWED =
             Map.of(
                     "wizard", Set.of("state", "aws", "console"),
+                    "status", Set.of("state", "aws", "localfiles"),
                     "aws", Set.of(),
                     "console", Set.of(),
                     "state", Set.of("localfiles"),

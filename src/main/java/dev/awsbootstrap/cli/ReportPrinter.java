@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsbootstrap.console.Console;
 import dev.awsbootstrap.state.ResumeState;
 import dev.awsbootstrap.state.StepStatus;
+import dev.awsbootstrap.status.Recorded;
 import dev.awsbootstrap.wizard.RunReport;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ final class ReportPrinter {
     void print(RunReport report, Optional<ResumeState> state, Optional<Path> stateFile) {
         Outcome outcome = Outcome.of(report, state);
         if (format == CommonOptions.OutputFormat.json) {
-            console.result(json(report, outcome, stateFile));
+            console.result(json(report, outcome, state, stateFile));
             return;
         }
         console.header("Summary");
@@ -84,7 +85,11 @@ final class ReportPrinter {
         return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static String json(RunReport report, Outcome outcome, Optional<Path> stateFile) {
+    private static String json(
+            RunReport report,
+            Outcome outcome,
+            Optional<ResumeState> state,
+            Optional<Path> stateFile) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("account", report.account().id());
@@ -92,6 +97,7 @@ final class ReportPrinter {
         root.put("alias", outcome.alias().orElse(null));
         root.put("signInUrl", outcome.signInUrl().orElse(null));
         root.put("user", outcome.user().orElse(null));
+        state.map(Recorded::of).ifPresent(recorded -> RecordedJson.put(root, recorded));
         ObjectNode created = root.putObject("created");
         outcome.created()
                 .forEach(

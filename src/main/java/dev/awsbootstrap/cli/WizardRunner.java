@@ -106,13 +106,7 @@ final class WizardRunner {
     }
 
     private int runWizard(TextConsole console, Answers answers, boolean dryRun) {
-        if (options.region != null && !AwsRegions.isKnown(options.region)) {
-            throw BootstrapException.badInput(
-                    "--region \""
-                            + options.region
-                            + "\" is not an AWS region code: use one such"
-                            + " as eu-west-2.");
-        }
+        checkRegion(options);
         // The SDK reads these files while it looks for credentials and the region: one it cannot
         // parse must stop the run here, before any AWS call, rather than half-way.
         AwsSharedFiles.check(streams.home(), streams.environment()::get);
@@ -169,6 +163,17 @@ final class WizardRunner {
         }
     }
 
+    /** Exit 2 when --region names no AWS region. */
+    static void checkRegion(CommonOptions options) {
+        if (options.region != null && !AwsRegions.isKnown(options.region)) {
+            throw BootstrapException.badInput(
+                    "--region \""
+                            + options.region
+                            + "\" is not an AWS region code: use one such"
+                            + " as eu-west-2.");
+        }
+    }
+
     private String noCredentials() {
         if (options.profile == null) {
             return AwsErrors.NO_CREDENTIALS;
@@ -182,6 +187,11 @@ final class WizardRunner {
     }
 
     private Optional<URI> endpoint() {
+        return endpoint(options);
+    }
+
+    /** The --endpoint-url option as a URI; exit 2 when it is not a URL. */
+    static Optional<URI> endpoint(CommonOptions options) {
         if (options.endpointUrl == null) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package dev.awsbootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsbootstrap.e2e.JarRunner.Result;
@@ -125,7 +126,7 @@ class WizardRunIT {
     }
 
     @Test
-    void jsonOutputIsOneParseableDocumentOnStdout() {
+    void jsonOutputIsOneParseableDocumentOnStdout() throws Exception {
         try (MutationProxy proxy = MutationProxy.start(moto.endpoint())) {
             Result run = wizard(proxy, "--output", "json");
 
@@ -180,7 +181,43 @@ class WizardRunIT {
             assertThat(report.path("openItems"))
                     .extracting(JsonNode::asText)
                     .anyMatch(item -> item.startsWith("IAM access to billing: "));
+            assertWhatTheAccountHas(report);
         }
+    }
+
+    /** The fields that say what the account has now: ARNs, ids, the budget, the profiles. */
+    private void assertWhatTheAccountHas(JsonNode report) throws Exception {
+        String arn = "arn:aws:iam::" + E2eFiles.ACCOUNT_ID + ":";
+        assertThat(report.path("roles").properties())
+                .extracting(Map.Entry::getKey, entry -> entry.getValue().asText())
+                .containsExactly(
+                        tuple("AdminRole", arn + "role/AdminRole"),
+                        tuple("DataEngineerRole", arn + "role/DataEngineerRole"),
+                        tuple("InfrastructureAdminRole", arn + "role/InfrastructureAdminRole"));
+        assertThat(report.path("userArn").asText()).isEqualTo(arn + "user/jane.bloggs");
+        assertThat(report.path("mfaSerial").asText()).isEqualTo(arn + "mfa/jbloggs-phone");
+        String keyId =
+                moto.iam()
+                        .listAccessKeys(r -> r.userName("jane.bloggs"))
+                        .accessKeyMetadata()
+                        .get(0)
+                        .accessKeyId();
+        assertThat(report.path("accessKeyId").asText()).isEqualTo(keyId);
+        assertThat(report.at("/budget/name").asText()).isEqualTo("Monthly-Cost-Budget");
+        assertThat(report.at("/budget/amount").decimalValue()).isEqualByComparingTo("100");
+        assertThat(report.at("/budget/currency").asText()).isEqualTo("USD");
+        assertThat(report.at("/budget/thresholds")).extracting(JsonNode::asInt).containsExactly(80);
+        assertThat(report.at("/budget/emails"))
+                .extracting(JsonNode::asText)
+                .containsExactly("ops@example.com");
+        assertThat(report.path("profiles"))
+                .extracting(JsonNode::asText)
+                .containsExactly("default", "data-engineer", "infrastructure-admin", "admin");
+        assertThat(report.path("configFile").asText())
+                .isEqualTo(home.resolve(".aws").resolve("config").toString());
+        assertThat(report.toString())
+                .as("the secret access key is not in the JSON")
+                .doesNotContain(secretAccessKey());
     }
 
     @Test
@@ -190,9 +227,11 @@ class WizardRunIT {
             assertThat(run.exitCode()).as(run.describe()).isZero();
         }
 
-        // status reads only the resume file: no credentials are needed.
+        // With --no-live-check status reads only the resume file: no credentials, no AWS call.
         Result status =
-                JarRunner.withHome(home).env("AWS_EC2_METADATA_DISABLED", "true").run("status");
+                JarRunner.withHome(home)
+                        .env("AWS_EC2_METADATA_DISABLED", "true")
+                        .run("status", "--no-live-check");
 
         assertThat(status.exitCode()).as(status.describe()).isZero();
         assertThat(status.stdout())
