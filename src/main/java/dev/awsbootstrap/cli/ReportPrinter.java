@@ -71,7 +71,7 @@ final class ReportPrinter {
 
     /** One line of a table of steps: title, status in words, and the note if any. */
     static String row(String title, StepStatus status, String note) {
-        return String.format("  %-28s %-14s%s%n", title, words(status), note == null ? "" : note)
+        return String.format("  %-30s %-14s%s%n", title, words(status), note == null ? "" : note)
                 .replaceAll(" +\n", "\n");
     }
 

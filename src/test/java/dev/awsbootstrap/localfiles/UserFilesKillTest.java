@@ -22,8 +22,8 @@ import software.amazon.awssdk.profiles.ProfileFile;
  * The wizard's own writers, SIGKILLed while they work: a child JVM saves the resume file through
  * {@link StateStore} and edits {@code ~/.aws/config} through {@link AwsProfileFile} (backup, then
  * atomic replace) over and over, and is killed at random moments. After every kill the resume file
- * loads, the config file parses and is one whole version, every backup is whole, and the next write
- * clears the temporary files a killed run left behind.
+ * loads, the config file parses and is one whole version, and every backup is whole. The next write
+ * of a file clears the temporary files a killed write of it left behind.
  */
 class UserFilesKillTest {
     private static final int KILLS = 10;
@@ -60,15 +60,39 @@ class UserFilesKillTest {
                 assertWholeConfig(backup, "backup " + backup.getFileName());
             }
         }
-        assertThat(temporaries()).as("temporary files of killed writers").isNotEmpty();
+    }
 
-        ageTemporaries();
+    @Test
+    void theNextWriteRemovesTheTemporariesOfKilledWrites() throws Exception {
+        Path state = dir.resolve("state-" + ACCOUNT + ".json");
+        Path config = dir.resolve("config");
+        Files.writeString(config, CONFIG);
+        // What a writer killed between creating its temporary file and renaming it leaves.
+        List<Path> leftovers =
+                List.of(
+                        dir.resolve(".state-" + ACCOUNT + ".json.4242424242.tmp"),
+                        dir.resolve(".config.777.tmp"),
+                        dir.resolve(".config.bak-20261204-101500-2.31337.tmp"));
+        for (Path leftover : leftovers) {
+            Files.writeString(leftover, "aws_secret_access_key = half-written");
+        }
+        Path fresh = dir.resolve(".config.999.tmp");
+        Files.writeString(fresh, "a write still under way");
+        Path unrelated = dir.resolve(".configuration.5.tmp");
+        Files.writeString(unrelated, "not ours");
+        FileTime old = FileTime.from(Instant.now().minus(AtomicFiles.STALE).minusSeconds(5));
+        for (Path file : List.of(leftovers.get(0), leftovers.get(1), leftovers.get(2), unrelated)) {
+            Files.setLastModifiedTime(file, old);
+        }
+
         new StateStore(state).save(ResumeState.forAccount(ACCOUNT, Instant.now()));
         AwsProfileFile edited = AwsProfileFile.read(config);
         edited.set("profile admin", "output", "json");
         edited.save(AtomicFiles.OWNER_ONLY);
 
-        assertThat(temporaries()).as("leftovers after the next writes").isEmpty();
+        assertThat(temporaries())
+                .as("a live write's temporary and another file's stay; the leftovers go")
+                .containsExactlyInAnyOrder(fresh, unrelated);
     }
 
     private static void assertWholeConfig(Path file, String what) throws IOException {
@@ -96,13 +120,6 @@ class UserFilesKillTest {
     private List<Path> temporaries() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
-        }
-    }
-
-    private void ageTemporaries() throws IOException {
-        FileTime old = FileTime.from(Instant.now().minus(AtomicFiles.STALE).minusSeconds(5));
-        for (Path temporary : temporaries()) {
-            Files.setLastModifiedTime(temporary, old);
         }
     }
 

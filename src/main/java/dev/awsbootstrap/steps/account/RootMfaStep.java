@@ -34,8 +34,8 @@ public final class RootMfaStep implements Step<RootMfaStep.Found> {
             Direct link: https://console.aws.amazon.com/iam/home#/security_credentials""";
 
     static final String RISK_NOTE =
-            "Root user has no MFA: enable it in the console (account menu, Security credentials,"
-                    + " Assign MFA device).";
+            "off; enable it in the console (account menu, Security credentials, Assign MFA"
+                    + " device).";
 
     /** What the account summary says of the root user; a null field was not read. */
     public record Found(Boolean mfaEnabled, Boolean accessKeysPresent) {}

@@ -62,7 +62,7 @@ class RootMfaStepTest {
         Plan plan = plan(console, answers("accept-risk"));
 
         assertThat(plan.outcome()).isEqualTo(StepStatus.RISK_ACCEPTED);
-        assertThat(plan.note()).contains("Root user has no MFA");
+        assertThat(plan.note()).contains("enable it in the console");
     }
 
     @Test
