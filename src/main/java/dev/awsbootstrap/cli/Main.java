@@ -44,9 +44,7 @@ public final class Main {
      */
     private static void sayInterrupted(AtomicBoolean ended, PrintStream err) {
         if (!ended.get()) {
-            err.println();
-            err.println("Error: " + new OperatorInterrupted().getMessage());
-            err.flush();
+            OperatorInterrupted.sayOnce(err);
         }
     }
 

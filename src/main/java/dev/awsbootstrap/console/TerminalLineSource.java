@@ -1,5 +1,6 @@
 package dev.awsbootstrap.console;
 
+import dev.awsbootstrap.ExitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.jline.reader.EndOfFileException;
@@ -42,9 +43,16 @@ public final class TerminalLineSource implements LineSource, AutoCloseable {
             try {
                 // Prompts go to standard error with the other messages, so that a run whose
                 // output is redirected (--output json > file) still asks at the terminal.
+                // Each read hands SIGINT to JLine and, when the line is read, back to the
+                // terminal's own handler: with JLine's default that is the operating system's
+                // default, and Ctrl-C during a later wait would kill the process without the JVM's
+                // shutdown (and the line that says how to resume). This handler ends the run as
+                // the JVM itself would on SIGINT, through the shutdown hooks, with 130.
                 terminal =
                         TerminalBuilder.builder()
                                 .system(true)
+                                .nativeSignals(false)
+                                .signalHandler(TerminalLineSource::onSignal)
                                 .systemOutput(TerminalBuilder.SystemOutput.SysErr)
                                 .build();
             } catch (IOException e) {
@@ -54,6 +62,18 @@ public final class TerminalLineSource implements LineSource, AutoCloseable {
             reader.setVariable(LineReader.DISABLE_HISTORY, true);
         }
         return reader;
+    }
+
+    /**
+     * Ctrl-C outside a prompt, once the terminal is open. The line is written here, before the
+     * shutdown starts, because JLine's own shutdown hook closes the terminal's stream, standard
+     * error, and may do so before any other hook has written to it.
+     */
+    private static void onSignal(Terminal.Signal signal) {
+        if (signal == Terminal.Signal.INT) {
+            OperatorInterrupted.sayOnce(System.err);
+            System.exit(ExitCode.INTERRUPTED.code());
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import dev.awsbootstrap.testing.Fault;
 import dev.awsbootstrap.testing.MotoExtension;
 import dev.awsbootstrap.testing.MotoServer;
 import dev.awsbootstrap.testing.MutationProxy;
@@ -248,6 +249,40 @@ class TerminalSessionIT {
             assertThat(E2eFiles.readJson(resumeFile).path("createdAt"))
                     .as("the same resume file, carried on")
                     .isEqualTo(state.path("createdAt"));
+        }
+    }
+
+    @Test
+    void ctrlCWhileWaitingForIamAtATerminalStopsAndTheNextRunResumes(
+            MotoServer moto, TestInfo test) {
+        name(test);
+        Path answers = E2eFiles.answers(work, ALL_BUT_ALIAS);
+        Map<String, String> environment = environment(moto);
+        environment.put(E2eFiles.PASSWORD_VARIABLE, E2eFiles.PASSWORD);
+        Path resumeFile = E2eFiles.resumeFile(home);
+        try (MutationProxy proxy = MutationProxy.start(moto.endpoint())) {
+            // STS refuses the new roles for now, as it does until IAM's changes reach it.
+            proxy.faultEveryAttempt("AssumeRole", Fault.error("AccessDenied", 403));
+            TmuxTerminal first = start(environment, args(answers, proxy));
+            // Typing the alias opens the terminal first: Ctrl-C must still be heard afterwards.
+            Typist typist = new Typist(first);
+            typist.answer("Account alias:", "acme-data");
+            typist.await("Waiting for IAM to apply the changes");
+            first.interrupt();
+            int exit = first.awaitExit(RUN);
+            String screen = first.screen();
+            assertThat(exit).as(screen).isEqualTo(130);
+            assertThat(lines(screen, "Interrupted"))
+                    .as(screen)
+                    .containsExactly("Error: Interrupted: run aws-bootstrap again to resume.");
+            assertThat(E2eFiles.stepStatuses(resumeFile))
+                    .containsEntry("cli-config", "DONE")
+                    .doesNotContainEntry("verify", "DONE");
+
+            proxy.clearFaults();
+            TmuxTerminal second = start(environment, args(answers, proxy));
+            assertThat(second.awaitExit(RUN)).as(second.screen()).isZero();
+            assertThat(E2eFiles.stepStatuses(resumeFile)).containsEntry("verify", "DONE");
         }
     }
 

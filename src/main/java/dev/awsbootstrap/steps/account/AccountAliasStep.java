@@ -99,6 +99,11 @@ public final class AccountAliasStep implements Step<Optional<String>> {
         if (given != null || context.dryRun() || !context.console().canAsk()) {
             return Optional.empty();
         }
+        if (context.session().bound()
+                && context.session().state().answer(ANSWER).filter(current::equals).isPresent()) {
+            // The operator chose this alias in an earlier run of this file: no need to ask again.
+            return Optional.empty();
+        }
         if (context.console().confirm("Keep the alias " + current + "?", true)) {
             return Optional.empty();
         }
