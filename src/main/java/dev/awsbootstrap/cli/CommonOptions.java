@@ -8,7 +8,9 @@ final class CommonOptions {
     @Option(
             names = "--state",
             paramLabel = "FILE",
-            description = "The resume file (default: ~/.aws-bootstrap/state-ACCOUNT.json).")
+            description =
+                    "The resume file (default: ~/.aws-bootstrap/state-ACCOUNT.json; for status,"
+                            + " the only such file).")
     Path state;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "The AWS profile to use.")

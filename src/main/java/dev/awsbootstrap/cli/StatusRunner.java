@@ -6,6 +6,7 @@ import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.aws.AwsSettings;
 import dev.awsbootstrap.console.TextConsole;
+import dev.awsbootstrap.localfiles.AwsSharedFiles;
 import dev.awsbootstrap.state.ResumeState;
 import dev.awsbootstrap.state.StateStore;
 import dev.awsbootstrap.state.StepRecord;
@@ -56,7 +57,7 @@ final class StatusRunner {
             LiveCheck.Report live =
                     noLiveCheck
                             ? LiveCheck.withoutAws(recorded, "not asked for (--no-live-check)")
-                            : liveCheck(options, recorded);
+                            : liveCheck(streams, options, recorded);
             if (!noLiveCheck) {
                 live.skipped().ifPresent(why -> console.warn("Live check skipped: " + why));
             }
@@ -79,8 +80,11 @@ final class StatusRunner {
     }
 
     /** The live check, or why it was skipped; bad --region or --endpoint-url exit 2. */
-    private static LiveCheck.Report liveCheck(CommonOptions options, Recorded recorded) {
+    private static LiveCheck.Report liveCheck(
+            Main.Streams streams, CommonOptions options, Recorded recorded) {
         WizardRunner.checkRegion(options);
+        // The SDK reads these for credentials and the region: a broken one is named, exit 2.
+        AwsSharedFiles.check(streams.home(), streams.environment()::get);
         Optional<URI> endpoint = WizardRunner.endpoint(options);
         if (!recorded.claimsInAws()) {
             return LiveCheck.withoutAws(recorded, "the resume file records nothing in AWS yet");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ public final class AtomicFiles {
         }
     }
 
-    private static void removeStaleTemporaries(Path directory, String name) throws IOException {
+    private static void removeStaleTemporaries(Path directory, String name) {
         FileTime cutoff = FileTime.from(Instant.now().minus(STALE));
         // Temporaries of the target itself and of its backups (<name>.bak-<stamp>), as write names
         // them: a dot, the name, a dot, the random number createTempFile adds, .tmp.
@@ -79,11 +80,21 @@ public final class AtomicFiles {
                 entry -> ours.matcher(entry.getFileName().toString()).matches();
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, temporaries)) {
             for (Path leftover : leftovers) {
-                if (Files.isRegularFile(leftover, LinkOption.NOFOLLOW_LINKS)
-                        && Files.getLastModifiedTime(leftover).compareTo(cutoff) < 0) {
-                    Files.deleteIfExists(leftover);
-                }
+                removeIfStale(leftover, cutoff);
             }
+        } catch (IOException | DirectoryIteratorException e) {
+            // Clearing up is a courtesy: a directory that cannot be listed must not stop the write.
+        }
+    }
+
+    private static void removeIfStale(Path leftover, FileTime cutoff) {
+        try {
+            if (Files.isRegularFile(leftover, LinkOption.NOFOLLOW_LINKS)
+                    && Files.getLastModifiedTime(leftover).compareTo(cutoff) < 0) {
+                Files.deleteIfExists(leftover);
+            }
+        } catch (IOException e) {
+            // Another program may hold it; the next write tries again.
         }
     }
 

@@ -101,7 +101,7 @@ public final class LiveCheck {
     /** Makes sure the credentials are the account's: otherwise every answer would mislead. */
     private void checkCaller() {
         try {
-            String account = clients.orElseThrow().sts().getCallerIdentity().account();
+            String account = clients.orElseThrow().callerIdentity().account();
             if (!recorded.accountId().equals(account)) {
                 skipped =
                         "the credentials are for account "
@@ -292,7 +292,16 @@ public final class LiveCheck {
                             limit.amount().stripTrailingZeros().toPlainString()
                                     + " "
                                     + limit.unit();
-                    return limit.amount().compareTo(new BigDecimal(budget.amount().get())) == 0
+                    Optional<BigDecimal> wanted = decimal(budget.amount().get());
+                    if (wanted.isEmpty()) {
+                        return verdict(
+                                Result.NOT_CHECKED,
+                                "the resume file's amount \""
+                                        + budget.amount().get()
+                                        + "\" is not a number; AWS has "
+                                        + found);
+                    }
+                    return limit.amount().compareTo(wanted.get()) == 0
                             ? verdict(Result.CONFIRMED, found)
                             : verdict(
                                     Result.DIFFERS,
@@ -387,4 +396,12 @@ public final class LiveCheck {
 
     /** A result and what it rests on. */
     private record Verdict(Result result, String detail) {}
+
+    private static Optional<BigDecimal> decimal(String text) {
+        try {
+            return Optional.of(new BigDecimal(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param configFile the AWS config file the profiles were written to
  * @param profiles the names of the profiles written, {@code default} first
  * @param rootMfa whether the root MFA step is done: the root user has MFA
- * @param noRootAccessKey whether the root access key step is done: root has no access key
+ * @param noRootAccessKey whether a run deleted the root user's access key: root has none now (a run
+ *     that did not sign in with one claims nothing about root's keys)
  */
 public record Recorded(
         String accountId,
@@ -50,6 +51,7 @@ public record Recorded(
     static final String BUDGET_STEP = "budget";
     static final String PROFILES_STEP = "cli-config";
     static final String ROOT_KEY_STEP = "root-access-key";
+    static final String DELETED_ROOT_KEY = "deletedRootAccessKeyId";
 
     /** Markers of work under way that the roles step records beside the role ARNs. */
     private static final String UNFINISHED_ROLE = "unfinishedRole";
@@ -90,7 +92,8 @@ public record Recorded(
                 Optional.ofNullable(profiles.get("configFile")).map(Path::of),
                 list(profiles.get("profiles")),
                 state.statusOf(ROOT_MFA_STEP) == StepStatus.DONE,
-                state.statusOf(ROOT_KEY_STEP) == StepStatus.DONE);
+                state.statusOf(ROOT_KEY_STEP) == StepStatus.DONE
+                        && created(state, ROOT_KEY_STEP).containsKey(DELETED_ROOT_KEY));
     }
 
     /** Whether the file claims anything that only AWS can confirm. */

@@ -126,6 +126,28 @@ class WizardRunIT {
     }
 
     @Test
+    void quietShowsOnlyProblemsAndTheSummary() {
+        Result run;
+        try (MutationProxy proxy = MutationProxy.start(moto.endpoint())) {
+            run = wizard(proxy, "--quiet");
+        }
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stderr())
+                .as("no step headers or progress with --quiet")
+                .doesNotContain("[1/14]")
+                .doesNotContain("✓")
+                .doesNotContain("→");
+        assertThat(run.stderrLines())
+                .as("what stderr may keep: problems only")
+                .allMatch(line -> line.startsWith("  ! ") || line.startsWith("Error: "));
+        assertThat(run.stdout())
+                .as("the summary")
+                .containsPattern("(?m)^\\s*Root user MFA\\s+risk accepted\\b")
+                .contains(FIRST_RUN_CHANGES.size() + " change(s) made in AWS");
+    }
+
+    @Test
     void jsonOutputIsOneParseableDocumentOnStdout() throws Exception {
         try (MutationProxy proxy = MutationProxy.start(moto.endpoint())) {
             Result run = wizard(proxy, "--output", "json");

@@ -56,7 +56,11 @@ public final class PermissionCheck {
             "attach AdministratorAccess to it (or a policy that allows them), or run as the root"
                     + " user for the first run";
 
-    /** The simulator's answer is advice, not a change: a failed call is not sent again. */
+    /**
+     * The check is advice: when the simulator fails (an emulator without it answers HTTP 500), the
+     * run goes on without it at once rather than wait through the retries. The steps' own calls
+     * keep the full retry strategy.
+     */
     private static final SdkPlugin NO_RETRY =
             config ->
                     config.overrideConfiguration(
@@ -208,7 +212,7 @@ public final class PermissionCheck {
     /**
      * One simulation per kind of resource: the simulator tries every action on every resource of a
      * call, so a role's actions and a user's go in separate calls. The simulator's answer is
-     * advice, not a change: a failure is not retried, and ends the check.
+     * advice: a failure is not retried, and ends the check.
      */
     private static Findings simulate(
             IamClient iam,
@@ -231,6 +235,8 @@ public final class PermissionCheck {
                 Verdict verdict = verdict(result, missingContext);
                 verdicts.merge(result.evalActionName(), verdict, PermissionCheck::worse);
             }
+            // An action the simulator said nothing of is not held against the caller: the check
+            // only ever stops a run for a denial it was told of.
             group.getValue().forEach(action -> verdicts.putIfAbsent(action, Verdict.ALLOWED));
         }
         return new Findings(verdicts, missingContext);

@@ -26,6 +26,9 @@ import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
 public final class RootAccessKeyStep implements Step<RootAccessKeyStep.Found> {
     public static final String KEY = "root-access-key";
 
+    /** What the step records once it deleted the root user's access key: the key's id. */
+    public static final String DELETED_KEY = "deletedRootAccessKeyId";
+
     private final Path home;
     private final Function<String, String> environment;
 
@@ -113,7 +116,7 @@ public final class RootAccessKeyStep implements Step<RootAccessKeyStep.Found> {
                                                     .build(),
                                             IamClient::deleteAccessKey));
                     if (!c.dryRun()) {
-                        c.remember("deletedRootAccessKeyId", keyId);
+                        c.remember(DELETED_KEY, keyId);
                         forget(c.console(), keyId);
                     }
                 });
