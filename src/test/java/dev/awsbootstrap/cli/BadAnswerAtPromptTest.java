@@ -8,6 +8,7 @@ import dev.awsbootstrap.aws.AwsChanges;
 import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.aws.AwsRegions;
 import dev.awsbootstrap.state.StepStatus;
+import dev.awsbootstrap.testing.DesignAnswers;
 import dev.awsbootstrap.testing.MotoClients;
 import dev.awsbootstrap.testing.MotoExtension;
 import dev.awsbootstrap.testing.MotoServer;
@@ -39,33 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(MotoExtension.class)
 class BadAnswerAtPromptTest {
-    private static final String PASSWORD_VARIABLE = "BOOTSTRAP_PASSWORD";
+    private static final String PASSWORD_VARIABLE = DesignAnswers.PASSWORD_VARIABLE;
 
-    private static final String ANSWERS =
-            """
-            homeRegion: eu-west-2
-            rootMfa: accept-risk
-            accountAlias: acme-data
-            billingAccess: later
-            roles:
-              requireMfa: true
-            user:
-              name: jane.bloggs
-              consolePasswordEnv: BOOTSTRAP_PASSWORD
-              passwordResetRequired: false
-              mfaDeviceName: jbloggs-phone
-              mfaCodes: ["123456", "654321"]
-            accessKey:
-              create: true
-              store: credentials-file
-            budget:
-              name: Monthly-Cost-Budget
-              amount: 100
-              currency: USD
-              thresholds: [80]
-              emails: [ops@example.com]
-            billingAlerts: confirmed
-            """;
+    private static final String ANSWERS = DesignAnswers.YAML;
 
     /** One set of clients for all the cases: building the SDK clients costs more than a step. */
     private static AwsClients clients;

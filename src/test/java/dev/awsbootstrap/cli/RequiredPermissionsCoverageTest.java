@@ -9,6 +9,7 @@ import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.aws.AwsRegions;
 import dev.awsbootstrap.steps.account.CallerStep;
 import dev.awsbootstrap.steps.account.RequiredPermissions;
+import dev.awsbootstrap.testing.DesignAnswers;
 import dev.awsbootstrap.testing.MotoClients;
 import dev.awsbootstrap.testing.MotoExtension;
 import dev.awsbootstrap.testing.MotoServer;
@@ -48,31 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(MotoExtension.class)
 class RequiredPermissionsCoverageTest {
-    private static final String ANSWERS =
-            """
-            homeRegion: eu-west-2
-            rootMfa: accept-risk
-            accountAlias: acme-data
-            billingAccess: later
-            roles:
-              requireMfa: true
-            user:
-              name: jane.bloggs
-              consolePasswordEnv: BOOTSTRAP_PASSWORD
-              passwordResetRequired: false
-              mfaDeviceName: jbloggs-phone
-              mfaCodes: ["123456", "654321"]
-            accessKey:
-              create: true
-              store: credentials-file
-            budget:
-              name: Monthly-Cost-Budget
-              amount: 100
-              currency: USD
-              thresholds: [80]
-              emails: [ops@example.com]
-            billingAlerts: confirmed
-            """;
+    private static final String ANSWERS = DesignAnswers.YAML;
 
     /** The AWS clients whose methods are operations, by the service prefix of their actions. */
     private static final Map<String, String> CLIENTS =

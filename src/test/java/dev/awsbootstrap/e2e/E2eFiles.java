@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.awsbootstrap.testing.DesignAnswers;
 import dev.awsbootstrap.testing.MotoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,34 +28,10 @@ final class E2eFiles {
     /** The console password of the user, given through {@link #PASSWORD_VARIABLE}. */
     static final String PASSWORD = "Correct-Horse-9-Battery";
 
-    static final String PASSWORD_VARIABLE = "BOOTSTRAP_PASSWORD";
+    static final String PASSWORD_VARIABLE = DesignAnswers.PASSWORD_VARIABLE;
 
     /** The answers of a complete non-interactive run. */
-    static final String ANSWERS =
-            """
-            homeRegion: eu-west-2
-            rootMfa: accept-risk
-            accountAlias: acme-data
-            billingAccess: later
-            roles:
-              requireMfa: true
-            user:
-              name: jane.bloggs
-              consolePasswordEnv: BOOTSTRAP_PASSWORD
-              passwordResetRequired: false
-              mfaDeviceName: jbloggs-phone
-              mfaCodes: ["123456", "654321"]
-            accessKey:
-              create: true
-              store: credentials-file
-            budget:
-              name: Monthly-Cost-Budget
-              amount: 100
-              currency: USD
-              thresholds: [80]
-              emails: [ops@example.com]
-            billingAlerts: confirmed
-            """;
+    static final String ANSWERS = DesignAnswers.YAML;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
