@@ -267,7 +267,8 @@ final class BadFileCases {
                         (home, work) -> {
                             E2eFiles.write(
                                     work.resolve("state.json"),
-                                    "{\"schemaVersion\": 1, \"accountId\": \"1234\u00e9\n\u0000\u0001"
+                                    ("{\"schemaVersion\": 1, \"accountId\": "
+                                                    + "\"1234\u00e9\n\u0000\u0001")
                                             .getBytes(UTF_8));
                             return withState(work);
                         },

@@ -80,7 +80,7 @@ final class TmuxTerminal implements AutoCloseable {
         }
         String script =
                 "#!/bin/sh\n"
-                        + "# A no-op trap, not an ignored signal: java gets Ctrl-C, the shell lives.\n"
+                        // A no-op trap, not an ignored signal: java gets Ctrl-C; the shell lives.
                         + "trap : INT\n"
                         + "cd "
                         + quote(directory.toString())
