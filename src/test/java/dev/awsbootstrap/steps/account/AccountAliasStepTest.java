@@ -127,6 +127,20 @@ class AccountAliasStepTest {
     }
 
     @Test
+    void keepsWithoutAskingAnAliasTheOperatorChoseInAnEarlierRun() {
+        givenAliases("old-name");
+        TestConsole console = TestConsole.typing();
+        StepContext context = TestContexts.realRun(console, clients, home);
+        context.session().recordAnswer(AccountAliasStep.ANSWER, "old-name");
+
+        RunReport report = new Wizard(List.of(new AccountAliasStep(Answers.none()))).run(context);
+
+        verify(iam, never()).createAccountAlias(any(CreateAccountAliasRequest.class));
+        assertThat(report.changes()).isEmpty();
+        assertThat(console.err()).doesNotContain("Keep the alias");
+    }
+
+    @Test
     void replacesAnExistingAliasOnlyWhenTheOperatorSaysSo() {
         givenAliases("old-name");
         givenCreateSucceeds();
