@@ -27,8 +27,8 @@ class AtomicFilesKillTest {
         Random random = new Random(20261204);
         for (int kill = 0; kill < KILLS; kill++) {
             Files.deleteIfExists(started(target));
-            Process writer = startWriter(target);
-            awaitFirstWrite(writer, started(target));
+            Process writer = ChildJvm.start(Writer.class, target.toString());
+            ChildJvm.awaitFile(writer, started(target));
             Thread.sleep(random.nextInt(250));
             writer.destroyForcibly();
             assertThat(writer.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -40,28 +40,6 @@ class AtomicFilesKillTest {
             byte[] whole = new byte[SIZE];
             Arrays.fill(whole, first);
             assertThat(Arrays.equals(content, whole)).as("file %d is one version", kill).isTrue();
-        }
-    }
-
-    private static Process startWriter(Path target) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Writer.class.getName(),
-                        target.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-    }
-
-    private static void awaitFirstWrite(Process writer, Path started) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(started)) {
-            assertThat(writer.isAlive()).as("the writer runs").isTrue();
-            assertThat(System.nanoTime()).as("the writer starts in time").isLessThan(deadline);
-            Thread.sleep(10);
         }
     }
 

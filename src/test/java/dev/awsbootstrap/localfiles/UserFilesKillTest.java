@@ -46,8 +46,8 @@ class UserFilesKillTest {
         Random random = new Random(20261204);
         for (int kill = 0; kill < KILLS; kill++) {
             Files.deleteIfExists(started(state));
-            Process writer = startWriter(state, config);
-            awaitFirstRound(writer, started(state));
+            Process writer = ChildJvm.start(Writer.class, state.toString(), config.toString());
+            ChildJvm.awaitFile(writer, started(state));
             Thread.sleep(random.nextInt(300));
             writer.destroyForcibly();
             assertThat(writer.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -120,29 +120,6 @@ class UserFilesKillTest {
     private List<Path> temporaries() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
-        }
-    }
-
-    private static Process startWriter(Path state, Path config) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Writer.class.getName(),
-                        state.toString(),
-                        config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-    }
-
-    private static void awaitFirstRound(Process writer, Path started) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(started)) {
-            assertThat(writer.isAlive()).as("the writer runs").isTrue();
-            assertThat(System.nanoTime()).as("the writer starts in time").isLessThan(deadline);
-            Thread.sleep(10);
         }
     }
 
