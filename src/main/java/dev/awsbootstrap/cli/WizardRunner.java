@@ -22,6 +22,7 @@ import dev.awsbootstrap.steps.roles.RolesStep;
 import dev.awsbootstrap.steps.user.AccessKeyStep;
 import dev.awsbootstrap.steps.user.AssumeRolesPolicyStep;
 import dev.awsbootstrap.steps.user.MfaDeviceStep;
+import dev.awsbootstrap.steps.user.UsedMfaCodes;
 import dev.awsbootstrap.steps.user.UserStep;
 import dev.awsbootstrap.steps.verify.RootAccessKeyStep;
 import dev.awsbootstrap.steps.verify.VerifyStep;
@@ -57,6 +58,7 @@ final class WizardRunner {
      * @param environment the process environment, for the AWS file variables and the password
      */
     static List<Step<?>> steps(Answers answers, Path home, Function<String, String> environment) {
+        UsedMfaCodes mfaCodes = new UsedMfaCodes();
         return List.of(
                 new CallerStep(answers),
                 new RootMfaStep(answers),
@@ -64,13 +66,13 @@ final class WizardRunner {
                 new BillingAccessStep(answers),
                 new RolesStep(answers),
                 new UserStep(answers, environment),
-                new MfaDeviceStep(answers, environment),
+                new MfaDeviceStep(answers, environment, mfaCodes),
                 new AssumeRolesPolicyStep(answers),
                 new AccessKeyStep(answers, home, environment),
                 new BudgetStep(answers),
                 new BillingAlertsStep(answers),
                 new CliConfigStep(answers, home, environment),
-                new VerifyStep(answers, home, environment),
+                new VerifyStep(answers, home, environment, mfaCodes),
                 new RootAccessKeyStep(home, environment));
     }
 

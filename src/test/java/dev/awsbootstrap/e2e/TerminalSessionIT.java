@@ -112,6 +112,7 @@ class TerminalSessionIT {
             typist.answer("Next code (wait until the app shows a new one):", "654321");
             typist.answer("Create an access key for jane.bloggs for the AWS CLI? (y/n) [y]:", "y");
             typist.answer("Your choice [credentials-file]:", "");
+            typist.answer("MFA code from your app, for the profile data-engineer:", "654321");
             typist.answer("MFA code from your app, for the profile data-engineer:", "234567");
             typist.answer(
                     "MFA code from your app, for the profile infrastructure-admin:", "345678");
@@ -127,9 +128,12 @@ class TerminalSessionIT {
                 .contains("\"12345\": an MFA code is exactly 6 digits. Try again.")
                 .contains("jane.bloggs signs in to the AWS console with this password")
                 .contains("The password needs at least 8 characters. Try again.")
+                .contains("\"654321\": this run already sent that code to AWS, which accepts")
                 .contains("Sign-in URL: https://acme-data.signin.aws.amazon.com/console");
         assertThat(lines(screen, "Account alias:")).hasSize(2);
         assertThat(lines(screen, "First code from the app:")).hasSize(2);
+        assertThat(lines(screen, "MFA code from your app, for the profile data-engineer:"))
+                .hasSize(2);
         assertThat(screen)
                 .as("the typed password is masked")
                 .contains("Console password for jane.bloggs: " + "*".repeat(23));

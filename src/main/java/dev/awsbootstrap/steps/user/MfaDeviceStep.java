@@ -48,13 +48,23 @@ public final class MfaDeviceStep implements Step<MfaDeviceStep.Found> {
 
     private final Answers answers;
     private final Function<String, String> environment;
+    private final UsedMfaCodes used;
 
     /**
      * @param environment the process environment: {@code COLORFGBG} tells a light terminal
      */
     public MfaDeviceStep(Answers answers, Function<String, String> environment) {
+        this(answers, environment, new UsedMfaCodes());
+    }
+
+    /**
+     * @param used where the codes that enabled the device are noted, so that a later step does not
+     *     send one of them again
+     */
+    public MfaDeviceStep(Answers answers, Function<String, String> environment, UsedMfaCodes used) {
         this.answers = answers;
         this.environment = environment;
+        this.used = used;
     }
 
     /**
@@ -331,6 +341,7 @@ public final class MfaDeviceStep implements Step<MfaDeviceStep.Found> {
                                                 IamClient::enableMFADevice)
                                         .withSecret("AuthenticationCode1")
                                         .withSecret("AuthenticationCode2"));
+                codes.forEach(used::sent);
                 return;
             } catch (InvalidAuthenticationCodeException e) {
                 if (given != null || !console.canAsk()) {

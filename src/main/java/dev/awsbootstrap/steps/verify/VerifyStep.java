@@ -10,6 +10,7 @@ import dev.awsbootstrap.state.StepStatus;
 import dev.awsbootstrap.steps.cliconfig.CliConfigStep;
 import dev.awsbootstrap.steps.roles.RolesStep;
 import dev.awsbootstrap.steps.user.OperatorUser;
+import dev.awsbootstrap.steps.user.UsedMfaCodes;
 import dev.awsbootstrap.wizard.Plan;
 import dev.awsbootstrap.wizard.Step;
 import dev.awsbootstrap.wizard.StepContext;
@@ -51,20 +52,31 @@ public final class VerifyStep implements Step<VerifyStep.Found> {
     private final Path home;
     private final Function<String, String> environment;
     private final Propagation propagation;
+    private final UsedMfaCodes used;
 
     public VerifyStep(Answers answers, Path home, Function<String, String> environment) {
-        this(answers, home, environment, Propagation.realTime());
+        this(answers, home, environment, new UsedMfaCodes());
+    }
+
+    /**
+     * @param used the MFA codes this run already sent to AWS, which are refused before a call
+     */
+    public VerifyStep(
+            Answers answers, Path home, Function<String, String> environment, UsedMfaCodes used) {
+        this(answers, home, environment, Propagation.realTime(), used);
     }
 
     VerifyStep(
             Answers answers,
             Path home,
             Function<String, String> environment,
-            Propagation propagation) {
+            Propagation propagation,
+            UsedMfaCodes used) {
         this.answers = answers;
         this.home = home;
         this.environment = environment;
         this.propagation = propagation;
+        this.used = used;
     }
 
     /** The profiles as written, or empty in a dry run, which verifies nothing. */
@@ -231,6 +243,7 @@ public final class VerifyStep implements Step<VerifyStep.Found> {
                             .serialNumber(serial.orElse(null))
                             .tokenCode(code.orElse(null))
                             .build();
+            code.ifPresent(used::sent);
             try {
                 Credentials credentials =
                         propagation.await(
@@ -285,7 +298,7 @@ public final class VerifyStep implements Step<VerifyStep.Found> {
                 console.ask(
                         "MFA code from your app, for the profile " + profile,
                         null,
-                        AnswerRules::mfaCode));
+                        typed -> AnswerRules.mfaCode(typed).or(() -> used.reuse(typed))));
     }
 
     private void rejectedCode(StepContext context) {

@@ -76,10 +76,15 @@ class UserStepsEdgeCasesTest {
         moto.iam().createUser(q -> q.userName(USER));
         TestConsole console = TestConsole.atTerminal("111111", "222222", "333333", "444444");
 
-        RunReport report = run(new MfaDeviceStep(answers(null, null), name -> null), console);
+        UsedMfaCodes used = new UsedMfaCodes();
+
+        RunReport report = run(new MfaDeviceStep(answers(null, null), name -> null, used), console);
 
         verify(iam, times(2)).enableMFADevice(any(EnableMfaDeviceRequest.class));
         assertThat(console.err()).contains("AWS rejected those codes");
+        assertThat(used.reuse("333333")).as("a code that enabled the device").isPresent();
+        assertThat(used.reuse("444444")).as("a code that enabled the device").isPresent();
+        assertThat(used.reuse("111111")).as("a code AWS rejected").isEmpty();
         assertThat(report.changes())
                 .containsExactly("iam:CreateVirtualMFADevice", "iam:EnableMFADevice");
         assertThat(moto.iam().listMFADevices(q -> q.userName(USER)).mfaDevices()).hasSize(1);

@@ -14,6 +14,7 @@ import dev.awsbootstrap.answers.Answers;
 import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.state.StepStatus;
 import dev.awsbootstrap.steps.cliconfig.CliConfigStep;
+import dev.awsbootstrap.steps.user.UsedMfaCodes;
 import dev.awsbootstrap.testing.TestAnswers;
 import dev.awsbootstrap.testing.TestConsole;
 import dev.awsbootstrap.testing.TestContexts;
@@ -32,6 +33,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -54,6 +56,7 @@ class VerifyStepEdgeCasesTest {
     private final AwsClients clients = mock(AwsClients.class);
     private final StsClient sts = mock(StsClient.class);
     private final List<Duration> pauses = new ArrayList<>();
+    private final UsedMfaCodes used = new UsedMfaCodes();
     private Instant now = Instant.parse("2026-12-04T10:00:00Z");
 
     @BeforeEach
@@ -150,6 +153,30 @@ class VerifyStepEdgeCasesTest {
     }
 
     @Test
+    void refusesACodeThisRunAlreadySentBeforeAskingAws() {
+        used.sent("222222"); // the second code that enabled the device, moments ago
+        when(sts.getCallerIdentity())
+                .thenReturn(identity(USER_ARN), assumed("DataEngineerRole"))
+                .thenReturn(assumed("InfrastructureAdminRole"), assumed("AdminRole"));
+        when(sts.assumeRole(any(AssumeRoleRequest.class))).thenReturn(credentials());
+        TestConsole console = TestConsole.typing("222222", "333333", "333333", "444444", "555555");
+
+        RunReport report = run(console);
+
+        assertThat(report.steps().get(0).status()).isEqualTo(StepStatus.DONE);
+        assertThat(console.err())
+                .containsOnlyOnce("\"222222\": this run already sent that code to AWS")
+                .containsOnlyOnce("\"333333\": this run already sent that code to AWS")
+                .contains("wait for your app to show the next one");
+        ArgumentCaptor<AssumeRoleRequest> requests =
+                ArgumentCaptor.forClass(AssumeRoleRequest.class);
+        verify(sts, times(3)).assumeRole(requests.capture());
+        assertThat(requests.getAllValues())
+                .extracting(AssumeRoleRequest::tokenCode)
+                .containsExactly("333333", "444444", "555555");
+    }
+
+    @Test
     void stopsWhenTheScriptedMfaCodeIsRejected() {
         when(sts.getCallerIdentity()).thenReturn(identity(USER_ARN));
         when(sts.assumeRole(any(AssumeRoleRequest.class)))
@@ -205,7 +232,7 @@ class VerifyStepEdgeCasesTest {
                 TestAnswers.answers()
                         .user(new Answers.User("jane.bloggs", null, null, null, null, codes))
                         .build();
-        return new VerifyStep(answers, home, Map.<String, String>of()::get, propagation);
+        return new VerifyStep(answers, home, Map.<String, String>of()::get, propagation, used);
     }
 
     private static StsException failure(String code, String message) {
