@@ -71,7 +71,7 @@ final class ReportPrinter {
 
     /** One line of a table of steps: title, status in words, and the note if any. */
     static String row(String title, StepStatus status, String note) {
-        return String.format("  %-30s %-14s%s%n", title, words(status), note == null ? "" : note)
+        return String.format("  %-30s %-16s%s%n", title, words(status), note == null ? "" : note)
                 .replaceAll(" +\n", "\n");
     }
 
@@ -81,8 +81,11 @@ final class ReportPrinter {
                 : item.title() + ": " + item.note();
     }
 
+    /** The state of a step in the words of the summary, status and JSON. */
     static String words(StepStatus status) {
-        return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return status == StepStatus.LATER
+                ? "waiting for you"
+                : status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static String json(

@@ -50,7 +50,7 @@ final class StatusReport {
 
     private static String row(String title, String state, String check, String note) {
         return String.format(
-                        "  %-30s %-14s %-12s %s%n", title, state, check, note == null ? "" : note)
+                        "  %-30s %-16s %-12s %s%n", title, state, check, note == null ? "" : note)
                 .replaceAll(" +\n", "\n");
     }
 

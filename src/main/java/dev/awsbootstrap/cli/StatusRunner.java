@@ -139,7 +139,8 @@ final class StatusRunner {
     /**
      * One step as status shows it.
      *
-     * @param state done, to do, started (a run stopped inside it), later or risk accepted
+     * @param state done, to do, started (a run stopped inside it), waiting for you (a console step
+     *     answered later) or risk accepted
      */
     record StepState(
             String key, String title, String state, StepStatus status, String note, String at) {}

@@ -122,7 +122,8 @@ class MainTest {
                 .contains("Account 123456789012")
                 .containsPattern("Caller and home region +done")
                 .containsPattern("Root user MFA +to do")
-                .containsPattern("IAM access to billing +later +Activate IAM access to billing.");
+                .containsPattern(
+                        "IAM access to billing +waiting for you +Activate IAM access to billing.");
     }
 
     @Test

@@ -114,7 +114,7 @@ class StatusIT {
                             Map.entry("caller", "done"),
                             Map.entry("root-mfa", "risk accepted"),
                             Map.entry("account-alias", "done"),
-                            Map.entry("billing-access", "later"),
+                            Map.entry("billing-access", "waiting for you"),
                             Map.entry("roles", "done"),
                             Map.entry("user", "done"),
                             Map.entry("user-mfa", "done"),
@@ -143,7 +143,8 @@ class StatusIT {
             assertThat(text.stdout())
                     .containsPattern("(?m)^\\s*Account alias\\s+done\\s+confirmed$")
                     .containsPattern("(?m)^\\s*Access key for the AWS CLI\\s+done\\s+confirmed$")
-                    .containsPattern("(?m)^\\s*IAM access to billing\\s+later\\s+Activate ")
+                    .containsPattern(
+                            "(?m)^\\s*IAM access to billing\\s+waiting for you\\s+Activate ")
                     .containsPattern("(?m)^\\s*Root user's access key\\s+done\\b")
                     .doesNotContainPattern("(?m)^\\s*Root user's access key\\s+done\\s+confirmed")
                     .contains("Live check: 14 confirmed.");
@@ -223,7 +224,7 @@ class StatusIT {
         assertThat(states)
                 .containsEntry("caller", "done")
                 .containsEntry("account-alias", "done")
-                .containsEntry("billing-access", "later")
+                .containsEntry("billing-access", "waiting for you")
                 .containsEntry("roles", "done")
                 .containsEntry("user", "started")
                 .containsEntry("user-mfa", "to do")

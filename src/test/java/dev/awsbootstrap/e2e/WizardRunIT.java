@@ -176,7 +176,7 @@ class WizardRunIT {
                             "caller=done",
                             "root-mfa=risk accepted",
                             "account-alias=done",
-                            "billing-access=later",
+                            "billing-access=waiting for you",
                             "roles=done",
                             "user=done",
                             "user-mfa=done",
@@ -262,7 +262,7 @@ class WizardRunIT {
                 .containsPattern("(?m)^\\s*Caller and home region\\s+done\\b")
                 .containsPattern("(?m)^\\s*Root user MFA\\s+risk accepted\\b")
                 .containsPattern("(?m)^\\s*Account alias\\s+done\\b")
-                .containsPattern("(?m)^\\s*IAM access to billing\\s+later\\b")
+                .containsPattern("(?m)^\\s*IAM access to billing\\s+waiting for you\\b")
                 .containsPattern("(?m)^\\s*MFA device for your IAM user\\s+done\\b")
                 .containsPattern("(?m)^\\s*Access key for the AWS CLI\\s+done\\b");
     }
