@@ -8,7 +8,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.stream.Stream;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
@@ -18,14 +21,17 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  * model of the commands. The build runs it in the package phase; it lives with the tests so that
  * picocli-codegen never reaches the jar.
  *
- * <p>Arguments: the completion script to write, then the directory for the AsciiDoc pages.
+ * <p>Arguments: the completion script to write, the directory for the AsciiDoc pages, and the
+ * build's {@code project.build.outputTimestamp}, whose date becomes the pages' date so that two
+ * builds of one commit write the same pages.
  */
 public final class CommandDocs {
     private CommandDocs() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: CommandDocs COMPLETION_FILE ADOC_DIRECTORY");
+        if (args.length != 3) {
+            throw new IllegalArgumentException(
+                    "usage: CommandDocs COMPLETION_FILE ADOC_DIRECTORY OUTPUT_TIMESTAMP");
         }
         CommandLine commandLine = commandLine();
         Path completion = Path.of(args[0]);
@@ -43,6 +49,25 @@ public final class CommandDocs {
         if (code != 0) {
             throw new IOException("the man page generator ended with " + code);
         }
+        String date = Instant.parse(args[2]).atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        try (Stream<Path> adoc = Files.list(pages.toPath())) {
+            for (Path page : adoc.filter(p -> p.toString().endsWith(".adoc")).toList()) {
+                dated(page, date);
+            }
+        }
+    }
+
+    /** Gives {@code page} a fixed date instead of the day it happens to be built. */
+    private static void dated(Path page, String date) throws IOException {
+        String text = Files.readString(page, StandardCharsets.UTF_8);
+        String header = ":doctype: manpage\n";
+        if (!text.contains(header)) {
+            throw new IOException(page + " has no man page header");
+        }
+        Files.writeString(
+                page,
+                text.replace(header, header + ":docdate: " + date + "\n"),
+                StandardCharsets.UTF_8);
     }
 
     /** The command line as Main builds it, with streams that lead nowhere. */

@@ -48,11 +48,14 @@ class BuildArtefactsIT {
     void manPagesDescribeTheWizardAndStatusAndRender() throws Exception {
         Path wizard = TARGET.resolve("man").resolve("aws-bootstrap.1");
         Path status = TARGET.resolve("man").resolve("aws-bootstrap-status.1");
+        String buildDate = System.getProperty("build.outputTimestamp").substring(0, 10);
         assertThat(Files.readString(wizard, StandardCharsets.UTF_8))
                 .startsWith("'\\\" t")
-                .contains(".TH \"AWS\\-BOOTSTRAP\" \"1\"", "dry\\-run", "answers", "status");
+                .contains(".TH \"AWS\\-BOOTSTRAP\" \"1\" \"" + buildDate + "\"")
+                .contains("dry\\-run", "answers", "status");
         assertThat(Files.readString(status, StandardCharsets.UTF_8))
-                .contains(".TH \"AWS\\-BOOTSTRAP\\-STATUS\" \"1\"", "output", "state");
+                .contains(".TH \"AWS\\-BOOTSTRAP\\-STATUS\" \"1\" \"" + buildDate + "\"")
+                .contains("output", "state");
 
         String rendered = render(wizard);
 
