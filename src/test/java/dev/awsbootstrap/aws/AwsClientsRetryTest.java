@@ -2,6 +2,7 @@ package dev.awsbootstrap.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.awsbootstrap.BootstrapException;
 import dev.awsbootstrap.testing.Fault;
@@ -12,14 +13,18 @@ import dev.awsbootstrap.testing.MutationProxy.Attempt;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.budgets.model.DescribeBudgetsRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserResponse;
@@ -106,6 +111,59 @@ class AwsClientsRetryTest {
             assertThat(proxy.mutations()).containsExactly("CreateUser");
         }
         assertThat(moto.iam().listUsers().users()).hasSize(1);
+    }
+
+    /** A read-only call of each client the wizard builds, named by its operation. */
+    static Stream<Arguments> everyClient() {
+        Function<AwsClients, Object> stsWithKey =
+                clients ->
+                        clients.stsWith(
+                                        StaticCredentialsProvider.create(
+                                                AwsBasicCredentials.create(
+                                                        MotoServer.FAKE_ACCESS_KEY_ID,
+                                                        MotoServer.FAKE_SECRET_ACCESS_KEY)),
+                                        Region.of(MotoServer.REGION))
+                                .getCallerIdentity();
+        return Stream.of(
+                Arguments.of("ListAccountAliases", named("iam", c -> c.iam().listAccountAliases())),
+                Arguments.of("GetCallerIdentity", named("sts", c -> c.sts().getCallerIdentity())),
+                Arguments.of("GetCallerIdentity", named("sts with a key", stsWithKey)),
+                Arguments.of(
+                        "DescribeBudgets",
+                        named(
+                                "budgets",
+                                c ->
+                                        c.budgets()
+                                                .describeBudgets(
+                                                        q -> q.accountId("123456789012")))));
+    }
+
+    private static Named<Function<AwsClients, Object>> named(
+            String client, Function<AwsClients, Object> call) {
+        return Named.of(client, call);
+    }
+
+    /**
+     * Every client has the wizard's timeouts, not the SDK's defaults: the first attempt is held 8 s
+     * by the proxy, and the client's own 3 s read timeout ends it and sends it again.
+     */
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("everyClient")
+    void everyClientTimesOutAReadAndSendsItAgain(
+            String operation, Function<AwsClients, Object> call, MotoServer moto) {
+        try (MutationProxy proxy = MutationProxy.start(moto.endpoint());
+                AwsClients clients = clients(proxy, SHORT)) {
+            proxy.faultCall(operation, 1, Fault.readTimeout(Duration.ofSeconds(8)));
+            long started = System.nanoTime();
+
+            assertThat(call.apply(clients)).isNotNull();
+
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(proxy.attempts())
+                    .extracting(Attempt::operation, a -> a.fault().isPresent())
+                    .containsExactly(tuple(operation, true), tuple(operation, false));
+            assertThat(took).as("ended by the client's timeout").isLessThan(Duration.ofSeconds(8));
+        }
     }
 
     @Test
