@@ -9,6 +9,7 @@ import dev.awsbootstrap.state.StepStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -142,6 +143,9 @@ public final class ResumeSession implements AutoCloseable {
     /** Records what a step created (a name, an ARN, an id; never a secret). */
     public void recordCreated(String stepKey, String name, String value) {
         StepRecord record = state().step(stepKey);
+        if (value.equals(record.getCreated().get(name))) {
+            return;
+        }
         record.getCreated().put(name, value);
         record.setAt(clock.instant());
         save();
@@ -156,8 +160,20 @@ public final class ResumeSession implements AutoCloseable {
         }
     }
 
-    public void recordStatus(String stepKey, StepStatus status, String note) {
+    /**
+     * Records where a step stands. A step that changed nothing and stands where it stood keeps its
+     * time, so that the file tells when the work was done rather than when a run last looked.
+     *
+     * @param changed whether this run changed something for the step
+     */
+    public void recordStatus(String stepKey, StepStatus status, String note, boolean changed) {
         StepRecord record = state().step(stepKey);
+        if (!changed
+                && record.getAt() != null
+                && record.getStatus() == status
+                && Objects.equals(record.getNote(), note)) {
+            return;
+        }
         record.setStatus(status);
         record.setNote(note);
         record.setAt(clock.instant());

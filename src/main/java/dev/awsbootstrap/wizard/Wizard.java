@@ -64,7 +64,12 @@ public final class Wizard {
             console.success("Done.");
         }
         if (context.session().bound()) {
-            context.session().recordStatus(step.key(), plan.outcome(), plan.note());
+            context.session()
+                    .recordStatus(
+                            step.key(),
+                            plan.outcome(),
+                            plan.note(),
+                            !plan.changes().isEmpty() && !context.dryRun());
         }
         StepStatus outcome =
                 context.dryRun() && !plan.changes().isEmpty() ? StepStatus.TO_DO : plan.outcome();

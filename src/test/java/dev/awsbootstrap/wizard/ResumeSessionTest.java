@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class ResumeSessionTest {
     void startsTheAccountsOwnResumeFileOnTheFirstRun() {
         try (ResumeSession session = session(Optional.empty(), false)) {
             session.bind(ACCOUNT);
-            session.recordStatus("caller", StepStatus.DONE, null);
+            session.recordStatus("caller", StepStatus.DONE, null, true);
         }
 
         ResumeState saved =
@@ -49,10 +50,10 @@ class ResumeSessionTest {
             slow.bind(ACCOUNT);
             try (ResumeSession fast = session(Optional.empty(), false)) {
                 fast.bind(ACCOUNT);
-                fast.recordStatus("caller", StepStatus.DONE, null);
+                fast.recordStatus("caller", StepStatus.DONE, null, true);
             }
 
-            assertThatThrownBy(() -> slow.recordStatus("caller", StepStatus.DONE, null))
+            assertThatThrownBy(() -> slow.recordStatus("caller", StepStatus.DONE, null, true))
                     .isInstanceOfSatisfying(
                             BootstrapException.class,
                             e -> {
@@ -83,11 +84,38 @@ class ResumeSessionTest {
     }
 
     @Test
+    void aStepThatChangedNothingKeepsTheTimeItWasDone() throws Exception {
+        Path file = StateStore.defaultFile(home, ACCOUNT.id());
+        Instant done = Instant.parse("2026-12-01T09:00:00Z");
+        try (ResumeSession first = session(Optional.empty(), false, done)) {
+            first.bind(ACCOUNT);
+            first.recordCreated("roles", "AdminRole", "arn:aws:iam::123456789012:role/AdminRole");
+            first.recordStatus("roles", StepStatus.DONE, null, true);
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        Instant later = Instant.parse("2026-12-04T09:00:00Z");
+        try (ResumeSession again = session(Optional.empty(), false, later)) {
+            again.bind(ACCOUNT);
+            again.recordCreated("roles", "AdminRole", "arn:aws:iam::123456789012:role/AdminRole");
+            again.recordStatus("roles", StepStatus.DONE, null, false);
+        }
+        assertThat(Files.readAllBytes(file)).as("not rewritten").isEqualTo(before);
+
+        try (ResumeSession repaired = session(Optional.empty(), false, later)) {
+            repaired.bind(ACCOUNT);
+            repaired.recordStatus("roles", StepStatus.DONE, null, true);
+        }
+        ResumeState saved = new StateStore(file).load().orElseThrow();
+        assertThat(saved.getSteps().get("roles").getAt()).as("a repair").isEqualTo(later);
+    }
+
+    @Test
     void aDryRunReadsTheResumeFileButNeverWritesOrLocksIt() throws Exception {
         try (ResumeSession session = session(Optional.empty(), true)) {
             session.bind(ACCOUNT);
             session.recordAnswer("accountAlias", "acme-data");
-            session.recordStatus("caller", StepStatus.DONE, null);
+            session.recordStatus("caller", StepStatus.DONE, null, true);
         }
 
         assertThat(home.resolve(".aws-bootstrap")).doesNotExist();
@@ -105,5 +133,9 @@ class ResumeSessionTest {
 
     private ResumeSession session(Optional<Path> file, boolean dryRun) {
         return new ResumeSession(file, home, dryRun, Clock.systemUTC());
+    }
+
+    private ResumeSession session(Optional<Path> file, boolean dryRun, Instant now) {
+        return new ResumeSession(file, home, dryRun, Clock.fixed(now, ZoneOffset.UTC));
     }
 }

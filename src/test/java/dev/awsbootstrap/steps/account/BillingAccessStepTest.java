@@ -74,7 +74,7 @@ class BillingAccessStepTest {
     @Test
     void doesNotAskAgainOnceConfirmed() {
         StepContext context = TestContexts.realRun(TestConsole.nonInteractive(), clients, home);
-        context.session().recordStatus(BillingAccessStep.KEY, StepStatus.DONE, null);
+        context.session().recordStatus(BillingAccessStep.KEY, StepStatus.DONE, null, true);
         context.session().close();
         TestConsole console = TestConsole.nonInteractive();
 

@@ -319,8 +319,8 @@ class PermissionCheckTest {
     @Test
     void stepsDoneAlreadyNeedOnlyTheirReads() {
         StepContext context = realRun();
-        context.session().recordStatus(RolesStep.KEY, StepStatus.DONE, null);
-        context.session().recordStatus(AccountAliasStep.KEY, StepStatus.DONE, null);
+        context.session().recordStatus(RolesStep.KEY, StepStatus.DONE, null, true);
+        context.session().recordStatus(AccountAliasStep.KEY, StepStatus.DONE, null, true);
 
         check(context, USER);
 

@@ -107,7 +107,7 @@ class BillingAlertsStepTest {
     @Test
     void doesNotAskAgainOnceConfirmed() {
         StepContext context = TestContexts.realRun(TestConsole.nonInteractive(), clients, home);
-        context.session().recordStatus(BillingAlertsStep.KEY, StepStatus.DONE, null);
+        context.session().recordStatus(BillingAlertsStep.KEY, StepStatus.DONE, null, true);
         context.session().close();
         TestConsole console = TestConsole.nonInteractive();
 
