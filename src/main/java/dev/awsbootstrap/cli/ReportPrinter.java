@@ -51,7 +51,7 @@ final class ReportPrinter {
                             : "  " + report.changes().size() + " change(s) made in AWS.");
         }
         List<RunReport.StepOutcome> open = report.openItems();
-        if (!open.isEmpty()) {
+        if (!open.isEmpty() && !report.dryRun()) {
             console.result("");
             console.result("Left for you:");
             open.forEach(item -> console.result("  - " + openItem(item)));
@@ -66,7 +66,9 @@ final class ReportPrinter {
                                                     + " at "
                                                     + url));
         }
-        stateFile.ifPresent(file -> console.info("Resume file: " + file));
+        if (!report.dryRun()) {
+            stateFile.ifPresent(file -> console.info("Resume file: " + file));
+        }
     }
 
     /** One line of a table of steps: title, status in words, and the note if any. */

@@ -3,19 +3,25 @@ package dev.awsbootstrap.wizard;
 import dev.awsbootstrap.BootstrapException;
 import dev.awsbootstrap.console.Console;
 import dev.awsbootstrap.console.Console.Choice;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Finds the answer to a question: from the answers file, else from the resume file of an earlier
- * run, else from the operator. A dry run never asks: it takes the default or a placeholder. A run
- * that cannot ask fails naming the missing answer.
+ * run, else from the operator. A dry run never asks: it takes the default or a placeholder, and
+ * keeps to it when a later step asks the same. A run that cannot ask fails naming the missing
+ * answer.
  */
 public final class Prompter {
     private final Console console;
     private final ResumeSession session;
     private final boolean dryRun;
+
+    /** What a dry run took in place of an answer, so that each question gets one answer. */
+    private final Map<String, String> assumed = new HashMap<>();
 
     Prompter(Console console, ResumeSession session, boolean dryRun) {
         this.console = console;
@@ -42,7 +48,7 @@ public final class Prompter {
             return known.get();
         }
         if (dryRun) {
-            return defaultValue != null ? defaultValue : "<" + key + ">";
+            return assume(key, defaultValue != null ? defaultValue : "<" + key + ">");
         }
         requireInput(key, question);
         console.info(why);
@@ -63,7 +69,7 @@ public final class Prompter {
             return known.get();
         }
         if (dryRun) {
-            return defaultKey;
+            return assume(key, defaultKey);
         }
         requireInput(key, question);
         console.info(why);
@@ -77,7 +83,7 @@ public final class Prompter {
             return Boolean.parseBoolean(known.get());
         }
         if (dryRun) {
-            return fallback;
+            return Boolean.parseBoolean(assume(key, Boolean.toString(fallback)));
         }
         requireInput(key, question);
         console.info(why);
@@ -132,6 +138,10 @@ public final class Prompter {
             return session.state().answer(key);
         }
         return Optional.empty();
+    }
+
+    private String assume(String key, String value) {
+        return assumed.computeIfAbsent(key, k -> value);
     }
 
     private String record(String key, String value) {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.awsbootstrap.BootstrapException;
 import dev.awsbootstrap.ExitCode;
+import dev.awsbootstrap.console.Console.Choice;
 import dev.awsbootstrap.testing.TestConsole;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,26 @@ class PrompterTest {
                 .isEqualTo("eu-west-2");
         assertThat(prompter.secret("console password", "use an environment variable"))
                 .isEqualTo("****");
+    }
+
+    @Test
+    void aDryRunKeepsToTheDefaultItTookWhenALaterStepAsksAgain() {
+        Prompter prompter = prompter(TestConsole.nonInteractive(), session(true), true);
+        List<Choice> regions = List.of(new Choice("eu-west-2", "London"));
+
+        assertThat(
+                        prompter.choice(
+                                "homeRegion",
+                                null,
+                                "Home region",
+                                "why",
+                                regions,
+                                "eu-west-2",
+                                ANY))
+                .isEqualTo("eu-west-2");
+        assertThat(prompter.text("homeRegion", null, "Home region", "why", null, ANY))
+                .as("no placeholder for an answer the run already has")
+                .isEqualTo("eu-west-2");
     }
 
     @Test

@@ -105,7 +105,9 @@ public final class RootMfaStep implements Step<RootMfaStep.Found> {
         }
         INSTRUCTIONS.lines().forEach(console::info);
         if (context.dryRun()) {
-            return plan.found("A real run waits here until root MFA is on.")
+            return plan.found(
+                            "A real run at a terminal waits here until root MFA is on; with"
+                                    + " --non-interactive it stops with exit 3.")
                     .outcome(StepStatus.TO_DO, RISK_NOTE);
         }
         if (!console.canAsk()) {
