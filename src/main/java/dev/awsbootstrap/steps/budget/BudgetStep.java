@@ -87,7 +87,6 @@ public final class BudgetStep implements Step<BudgetStep.Found> {
             Plan plan, ExistingBudget existing, WantedBudget wanted, StepContext context) {
         Console console = context.console();
         String name = wanted.name();
-        plan.found("The budget " + name + " exists.");
         remember(context, name);
         BudgetComparison comparison = BudgetComparison.of(wanted, existing);
         comparison.leftAlone().forEach(console::info);
@@ -97,6 +96,7 @@ public final class BudgetStep implements Step<BudgetStep.Found> {
             console.info("The budget " + name + " is in place.");
             return plan;
         }
+        plan.found("The budget " + name + " exists.");
         if (comparison.settingsDiffer()) {
             planUpdate(plan, existing, wanted, comparison, context);
         }
