@@ -33,6 +33,29 @@ class AnswersFileTest {
         assertThat(answers.billingAlerts()).isEqualTo("confirmed");
     }
 
+    /** The README's reference must be a file the wizard takes as it is, bar the variable. */
+    @Test
+    void takesTheAnswersFileOfTheReadmeAsItStands(@TempDir Path directory) throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String reference = readme.substring(readme.indexOf("### The answers file"));
+        int start = reference.indexOf("```yaml\n") + "```yaml\n".length();
+        Path file = directory.resolve("answers.yaml");
+        Files.writeString(file, reference.substring(start, reference.indexOf("```", start)));
+
+        Answers answers =
+                AnswersFile.read(
+                        file,
+                        region -> region.equals("eu-west-2"),
+                        name -> name.equals("BOOTSTRAP_PASSWORD") ? "set" : null);
+
+        assertThat(answers.accountAlias()).isEqualTo("acme-data");
+        assertThat(answers.user().consolePasswordEnv()).isEqualTo("BOOTSTRAP_PASSWORD");
+        assertThat(answers.user().mfaCodes())
+                .as("codes for an emulator only, not for an operator to copy")
+                .isNull();
+        assertThat(answers.cliConfig().replaceProfiles()).isFalse();
+    }
+
     @Test
     void readsJsonToo() {
         Answers answers =
