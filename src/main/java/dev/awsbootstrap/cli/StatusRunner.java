@@ -118,6 +118,8 @@ final class StatusRunner {
         for (Step<?> step : WizardRunner.steps(Answers.none(), Path.of(""), name -> null)) {
             StepRecord record = saved.getSteps().get(step.key());
             StepStatus status = saved.statusOf(step.key());
+            boolean waiting =
+                    status == StepStatus.TO_DO && record != null && record.getNote() != null;
             boolean started =
                     status == StepStatus.TO_DO
                             && record != null
@@ -126,7 +128,9 @@ final class StatusRunner {
                     new StepState(
                             step.key(),
                             step.title(),
-                            started ? "started" : ReportPrinter.words(status),
+                            waiting
+                                    ? ReportPrinter.words(StepStatus.LATER)
+                                    : started ? "started" : ReportPrinter.words(status),
                             status,
                             record == null ? null : record.getNote(),
                             record == null || record.getAt() == null
@@ -140,7 +144,7 @@ final class StatusRunner {
      * One step as status shows it.
      *
      * @param state done, to do, started (a run stopped inside it), waiting for you (a console step
-     *     answered later) or risk accepted
+     *     answered later, or a step where a run stopped with exit 3) or risk accepted
      */
     record StepState(
             String key, String title, String state, StepStatus status, String note, String at) {}

@@ -180,6 +180,18 @@ public final class ResumeSession implements AutoCloseable {
         save();
     }
 
+    /**
+     * Records that the run stopped at a step for the operator (exit 3), with what they need to do,
+     * so that status can say the step waits for them rather than that it was never reached.
+     */
+    public void recordWaiting(String stepKey, String task) {
+        StepRecord record = state().step(stepKey);
+        record.setStatus(StepStatus.TO_DO);
+        record.setNote(task);
+        record.setAt(clock.instant());
+        save();
+    }
+
     /** Writes the state, unless this is a dry run or no account is known. */
     public void save() {
         if (dryRun || store == null) {

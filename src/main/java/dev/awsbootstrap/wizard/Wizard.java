@@ -1,5 +1,7 @@
 package dev.awsbootstrap.wizard;
 
+import dev.awsbootstrap.BootstrapException;
+import dev.awsbootstrap.ExitCode;
 import dev.awsbootstrap.aws.AwsErrors;
 import dev.awsbootstrap.console.Console;
 import dev.awsbootstrap.state.StepStatus;
@@ -29,6 +31,11 @@ public final class Wizard {
             context.console().header("[" + (i + 1) + "/" + steps.size() + "] " + step.title());
             try {
                 outcomes.add(runStep(step, context));
+            } catch (BootstrapException e) {
+                if (e.exitCode() == ExitCode.WAITING_FOR_OPERATOR && context.session().bound()) {
+                    context.session().recordWaiting(step.key(), e.getMessage());
+                }
+                throw e;
             } catch (RuntimeException e) {
                 if (AwsErrors.isAwsFailure(e)) {
                     throw AwsErrors.describe(e, context.clients().lastOperation());

@@ -242,6 +242,46 @@ class StatusIT {
                 .anyMatch(item -> item.startsWith("Verification: to do"));
     }
 
+    @Test
+    void aRunThatStopsForTheOperatorLeavesThatStepWaitingWithWhatToDo() {
+        Path withoutBilling =
+                E2eFiles.answers(
+                        work.resolve("without-billing"),
+                        E2eFiles.ANSWERS.replace("billingAccess: later\n", ""));
+        Result stopped =
+                E2eFiles.runner(moto, home)
+                        .run(E2eFiles.wizardArgs(withoutBilling, moto.endpoint()));
+        assertThat(stopped.exitCode()).as(stopped.describe()).isEqualTo(3);
+
+        JsonNode report =
+                E2eFiles.singleJsonDocument(
+                        status(moto.endpoint(), "--output", "json", "--no-live-check").stdout());
+        assertThat(states(report))
+                .containsEntry("account-alias", "done")
+                .containsEntry("billing-access", "waiting for you")
+                .containsEntry("roles", "to do");
+        assertThat(report.path("openItems"))
+                .extracting(JsonNode::asText)
+                .anyMatch(
+                        item ->
+                                item.startsWith("IAM access to billing: ")
+                                        && item.contains("is a console step"));
+        Result text = status(moto.endpoint(), "--no-live-check");
+        assertThat(text.stdout())
+                .containsPattern("(?m)^\\s*IAM access to billing\\s+waiting for you\\s+.*console");
+
+        Result finished =
+                E2eFiles.runner(moto, home).run(E2eFiles.wizardArgs(answers, moto.endpoint()));
+        assertThat(finished.exitCode()).as(finished.describe()).isZero();
+        assertThat(
+                        states(
+                                E2eFiles.singleJsonDocument(
+                                        status(moto.endpoint(), "--output", "json").stdout())))
+                .containsEntry("billing-access", "waiting for you")
+                .containsEntry("roles", "done")
+                .containsEntry("verify", "done");
+    }
+
     private void assertSummaryFields(JsonNode report, String keyId) {
         assertThat(report.path("account").asText()).isEqualTo(ACCOUNT);
         assertThat(report.path("alias").asText()).isEqualTo("acme-data");

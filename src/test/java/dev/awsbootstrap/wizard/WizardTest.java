@@ -1,10 +1,13 @@
 package dev.awsbootstrap.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.awsbootstrap.BootstrapException;
+import dev.awsbootstrap.ExitCode;
 import dev.awsbootstrap.aws.AwsCall;
 import dev.awsbootstrap.aws.AwsClients;
 import dev.awsbootstrap.state.StateStore;
@@ -56,6 +59,30 @@ class WizardTest {
         assertThat(saved.statusOf("test-user")).isEqualTo(StepStatus.DONE);
         assertThat(saved.step("test-user").getCreated()).containsEntry("userName", "jane");
         assertThat(saved.statusOf("console-step")).isEqualTo(StepStatus.LATER);
+    }
+
+    @Test
+    void aStepThatStopsForTheOperatorIsRecordedAsWaitingWithWhatToDo() {
+        TestConsole console = TestConsole.nonInteractive();
+        StepContext context = TestContexts.realRun(console, clients, home);
+        Step<Void> waits =
+                new ConsoleOnlyStep() {
+                    @Override
+                    public Plan plan(Void nothing, StepContext context) {
+                        throw new BootstrapException(
+                                ExitCode.WAITING_FOR_OPERATOR, "Turn it on in the console.");
+                    }
+                };
+
+        assertThatThrownBy(() -> new Wizard(List.of(waits)).run(context))
+                .isInstanceOf(BootstrapException.class);
+
+        var saved =
+                new StateStore(StateStore.defaultFile(home, TestContexts.ACCOUNT_ID))
+                        .load()
+                        .orElseThrow();
+        assertThat(saved.statusOf("console-step")).isEqualTo(StepStatus.TO_DO);
+        assertThat(saved.step("console-step").getNote()).isEqualTo("Turn it on in the console.");
     }
 
     @Test
@@ -113,7 +140,7 @@ class WizardTest {
     }
 
     /** A console-only step left for later. */
-    private static final class ConsoleOnlyStep implements Step<Void> {
+    private static class ConsoleOnlyStep implements Step<Void> {
         @Override
         public String key() {
             return "console-step";
