@@ -136,6 +136,9 @@ public final class ResumeSession implements AutoCloseable {
 
     /** Records a non-secret answer so that a resumed run does not ask it again. */
     public void recordAnswer(String key, Object value) {
+        if (Objects.equals(state().getAnswers().get(key), value)) {
+            return;
+        }
         state().getAnswers().put(key, value);
         save();
     }

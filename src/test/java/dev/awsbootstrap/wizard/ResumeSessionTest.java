@@ -89,6 +89,7 @@ class ResumeSessionTest {
         Instant done = Instant.parse("2026-12-01T09:00:00Z");
         try (ResumeSession first = session(Optional.empty(), false, done)) {
             first.bind(ACCOUNT);
+            first.recordAnswer("billingAccess", "later");
             first.recordCreated("roles", "AdminRole", "arn:aws:iam::123456789012:role/AdminRole");
             first.recordStatus("roles", StepStatus.DONE, null, true);
         }
@@ -97,6 +98,7 @@ class ResumeSessionTest {
         Instant later = Instant.parse("2026-12-04T09:00:00Z");
         try (ResumeSession again = session(Optional.empty(), false, later)) {
             again.bind(ACCOUNT);
+            again.recordAnswer("billingAccess", "later");
             again.recordCreated("roles", "AdminRole", "arn:aws:iam::123456789012:role/AdminRole");
             again.recordStatus("roles", StepStatus.DONE, null, false);
         }
