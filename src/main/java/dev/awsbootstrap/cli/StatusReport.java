@@ -90,12 +90,12 @@ final class StatusReport {
             ObjectNode node = stepNodes.addObject();
             node.put("key", step.key());
             node.put("title", step.title());
-            node.put("status", ReportPrinter.words(step.status()));
+            node.put("status", ReportPrinter.recorded(step.status()));
             node.put("state", step.state());
             node.put("note", step.note());
             node.put("at", step.at());
             node.put("live", live.ofStep(step.key()).map(ClaimCheck.Result::words).orElse(null));
-            if (step.status() != StepStatus.DONE) {
+            if (step.status() != StepStatus.DONE || step.waiting()) {
                 open.add(step.title() + ": " + (step.note() != null ? step.note() : step.state()));
             }
         }

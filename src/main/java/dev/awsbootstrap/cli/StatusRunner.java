@@ -118,8 +118,7 @@ final class StatusRunner {
         for (Step<?> step : WizardRunner.steps(Answers.none(), Path.of(""), name -> null)) {
             StepRecord record = saved.getSteps().get(step.key());
             StepStatus status = saved.statusOf(step.key());
-            boolean waiting =
-                    status == StepStatus.TO_DO && record != null && record.getNote() != null;
+            String waitingFor = record == null ? null : record.getWaitingFor();
             boolean started =
                     status == StepStatus.TO_DO
                             && record != null
@@ -128,11 +127,14 @@ final class StatusRunner {
                     new StepState(
                             step.key(),
                             step.title(),
-                            waiting
+                            waitingFor != null
                                     ? ReportPrinter.words(StepStatus.LATER)
                                     : started ? "started" : ReportPrinter.words(status),
                             status,
-                            record == null ? null : record.getNote(),
+                            waitingFor != null
+                                    ? waitingFor
+                                    : record == null ? null : record.getNote(),
+                            waitingFor != null,
                             record == null || record.getAt() == null
                                     ? null
                                     : record.getAt().toString()));
@@ -145,9 +147,17 @@ final class StatusRunner {
      *
      * @param state done, to do, started (a run stopped inside it), waiting for you (a console step
      *     answered later, or a step where a run stopped with exit 3) or risk accepted
+     * @param note the step's note, or what the operator must do when a run stopped there for them
+     * @param waiting whether the last run stopped at this step for the operator
      */
     record StepState(
-            String key, String title, String state, StepStatus status, String note, String at) {}
+            String key,
+            String title,
+            String state,
+            StepStatus status,
+            String note,
+            boolean waiting,
+            String at) {}
 
     /** The file named with --state, or the only resume file under the home directory. */
     private static Path stateFile(Main.Streams streams, Path requested) {

@@ -1,5 +1,6 @@
 package dev.awsbootstrap.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,10 @@ public final class StepRecord {
     private StepStatus status = StepStatus.TO_DO;
     private Instant at;
     private String note;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private String waitingFor;
+
     private Map<String, String> created = new LinkedHashMap<>();
 
     public StepStatus getStatus() {
@@ -25,6 +30,18 @@ public final class StepRecord {
 
     public void setAt(Instant at) {
         this.at = at;
+    }
+
+    /**
+     * What the operator must do before the step can go on, when the last run stopped there for them
+     * (exit 3); null otherwise.
+     */
+    public String getWaitingFor() {
+        return waitingFor;
+    }
+
+    public void setWaitingFor(String waitingFor) {
+        this.waitingFor = waitingFor;
     }
 
     public String getNote() {

@@ -48,6 +48,11 @@ public final class ResumeSession implements AutoCloseable {
         loaded = store.load();
         checkAccount(file, loaded, account.id());
         state = loaded.orElseGet(() -> ResumeState.forAccount(account.id(), clock.instant()));
+        if (loaded.isPresent()) {
+            // A run that may change nothing still holds the file, so that a second run of the
+            // same account is refused at once rather than at its first write.
+            claim();
+        }
     }
 
     /**
@@ -185,14 +190,22 @@ public final class ResumeSession implements AutoCloseable {
 
     /**
      * Records that the run stopped at a step for the operator (exit 3), with what they need to do,
-     * so that status can say the step waits for them rather than that it was never reached.
+     * so that status can say the step waits for them. The step's status and note stay as they were:
+     * a step done before, or a risk accepted, keeps that record.
      */
     public void recordWaiting(String stepKey, String task) {
         StepRecord record = state().step(stepKey);
-        record.setStatus(StepStatus.TO_DO);
-        record.setNote(task);
-        record.setAt(clock.instant());
+        record.setWaitingFor(task);
         save();
+    }
+
+    /** Forgets that a step waited for the operator, as a run takes it up again. */
+    public void clearWaiting(String stepKey) {
+        StepRecord record = state().getSteps().get(stepKey);
+        if (record != null && record.getWaitingFor() != null) {
+            record.setWaitingFor(null);
+            save();
+        }
     }
 
     /** Writes the state, unless this is a dry run or no account is known. */

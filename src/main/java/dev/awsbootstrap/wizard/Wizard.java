@@ -33,7 +33,7 @@ public final class Wizard {
                 outcomes.add(runStep(step, context));
             } catch (BootstrapException e) {
                 if (e.exitCode() == ExitCode.WAITING_FOR_OPERATOR && context.session().bound()) {
-                    context.session().recordWaiting(step.key(), e.getMessage());
+                    recordWaiting(context, step, e);
                 }
                 throw e;
             } catch (RuntimeException e) {
@@ -51,9 +51,21 @@ public final class Wizard {
                 context.dryRun());
     }
 
+    /** Notes the stop in the resume file; failing that, the stop itself is still what is said. */
+    private static void recordWaiting(StepContext context, Step<?> step, BootstrapException stop) {
+        try {
+            context.session().recordWaiting(step.key(), stop.getMessage());
+        } catch (RuntimeException e) {
+            stop.addSuppressed(e);
+        }
+    }
+
     private <F> RunReport.StepOutcome runStep(Step<F> step, StepContext context) {
         Console console = context.console();
         context.enterStep(step.key());
+        if (context.session().bound()) {
+            context.session().clearWaiting(step.key());
+        }
         F found = step.inspect(context);
         Plan plan = step.plan(found, context);
         plan.findings().forEach(console::info);

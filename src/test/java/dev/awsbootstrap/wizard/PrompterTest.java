@@ -35,7 +35,9 @@ class PrompterTest {
 
     @Test
     void reusesTheAnswerOfAnEarlierRunInsteadOfAskingAgain() {
-        session(false).recordAnswer("accountAlias", "from-before");
+        ResumeSession before = session(false);
+        before.recordAnswer("accountAlias", "from-before");
+        before.close();
         ResumeSession resumed = session(false);
 
         String alias =

@@ -76,13 +76,26 @@ class WizardTest {
 
         assertThatThrownBy(() -> new Wizard(List.of(waits)).run(context))
                 .isInstanceOf(BootstrapException.class);
+        context.session().close();
 
         var saved =
                 new StateStore(StateStore.defaultFile(home, TestContexts.ACCOUNT_ID))
                         .load()
                         .orElseThrow();
         assertThat(saved.statusOf("console-step")).isEqualTo(StepStatus.TO_DO);
-        assertThat(saved.step("console-step").getNote()).isEqualTo("Turn it on in the console.");
+        assertThat(saved.step("console-step").getWaitingFor())
+                .isEqualTo("Turn it on in the console.");
+
+        new Wizard(List.of(new ConsoleOnlyStep()))
+                .run(TestContexts.realRun(TestConsole.nonInteractive(), clients, home));
+        var resumed =
+                new StateStore(StateStore.defaultFile(home, TestContexts.ACCOUNT_ID))
+                        .load()
+                        .orElseThrow();
+        assertThat(resumed.step("console-step").getWaitingFor())
+                .as("taken up again by the next run")
+                .isNull();
+        assertThat(resumed.statusOf("console-step")).isEqualTo(StepStatus.LATER);
     }
 
     @Test
