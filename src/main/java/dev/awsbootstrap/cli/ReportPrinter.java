@@ -83,11 +83,14 @@ final class ReportPrinter {
                 : item.title() + ": " + item.note();
     }
 
-    /** The state of a step in the words of the summary, status and JSON. */
+    /** The state of a step in the words of the summary and of status. */
     static String words(StepStatus status) {
-        return status == StepStatus.LATER
-                ? "waiting for you"
-                : status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return status == StepStatus.LATER ? "waiting for you" : recorded(status);
+    }
+
+    /** The status as the resume file records it, for the JSON {@code status} field of scripts. */
+    static String recorded(StepStatus status) {
+        return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static String json(
@@ -115,7 +118,7 @@ final class ReportPrinter {
             ObjectNode node = steps.addObject();
             node.put("key", step.key());
             node.put("title", step.title());
-            node.put("status", words(step.status()));
+            node.put("status", recorded(step.status()));
             node.put("note", step.note());
         }
         ArrayNode changes = root.putArray("changes");

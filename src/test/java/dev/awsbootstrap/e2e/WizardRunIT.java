@@ -198,7 +198,7 @@ class WizardRunIT {
                             "caller=done",
                             "root-mfa=risk accepted",
                             "account-alias=done",
-                            "billing-access=waiting for you",
+                            "billing-access=later",
                             "roles=done",
                             "user=done",
                             "user-mfa=done",
