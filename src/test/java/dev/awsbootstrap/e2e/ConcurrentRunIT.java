@@ -104,6 +104,50 @@ class ConcurrentRunIT {
         }
     }
 
+    /**
+     * A run of a finished account may change nothing at all, yet it holds the file from its start:
+     * here the held run waits at the question whether to repair a role someone changed by hand.
+     */
+    @Test
+    void aSecondRunOfAFinishedAccountIsRefusedWhileTheFirstWaitsAtAQuestion(MotoServer moto)
+            throws Exception {
+        Path full = E2eFiles.answers(work, E2eFiles.ANSWERS);
+        Result setUp = E2eFiles.runner(moto, home).run(E2eFiles.wizardArgs(full, moto.endpoint()));
+        assertThat(setUp.exitCode()).as(setUp.describe()).isZero();
+        moto.iam()
+                .detachRolePolicy(
+                        q ->
+                                q.roleName("AdminRole")
+                                        .policyArn("arn:aws:iam::aws:policy/AdministratorAccess"));
+
+        try (MutationProxy firstProxy = MutationProxy.start(moto.endpoint());
+                MutationProxy secondProxy = MutationProxy.start(moto.endpoint())) {
+            Running first =
+                    E2eFiles.runner(moto, home)
+                            .keepStdinOpen()
+                            .start(
+                                    "--answers",
+                                    full.toString(),
+                                    "--endpoint-url",
+                                    firstProxy.endpoint().toString());
+            first.awaitStderr("Repair the drift of AdminRole?", PROMPT_TIMEOUT);
+
+            Result second =
+                    E2eFiles.runner(moto, home)
+                            .run(E2eFiles.wizardArgs(full, secondProxy.endpoint()));
+
+            assertThat(second.exitCode()).as(second.describe()).isEqualTo(1);
+            assertThat(second.stderrLines())
+                    .as(second.describe())
+                    .last()
+                    .asString()
+                    .startsWith("Error: Another aws-bootstrap run is using");
+            assertThat(secondProxy.mutations()).as("the refused run's changes").isEmpty();
+            first.kill();
+            first.await(Duration.ofSeconds(10));
+        }
+    }
+
     private static Path lockFile(Path resumeFile) {
         return resumeFile.resolveSibling(resumeFile.getFileName() + ".lock");
     }
