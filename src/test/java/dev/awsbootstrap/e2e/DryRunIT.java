@@ -46,6 +46,10 @@ class DryRunIT {
                     .contains("IAM access to billing")
                     .containsPattern("Dry run: \\d+ change\\(s\\) planned");
             assertThat(run.stdout() + run.stderr()).as(run.describe()).contains("ACCOUNT_ID");
+            assertThat(run.stderr())
+                    .as("the home region the plan took at step 1, not a placeholder, at step 12")
+                    .contains("region = eu-west-2")
+                    .doesNotContain("<homeRegion>");
             assertThat(proxy.operations()).as("no AWS call is attempted").isEmpty();
         }
         assertThat(E2eFiles.filesUnder(home)).as("files written under HOME").isEmpty();
@@ -72,7 +76,12 @@ class DryRunIT {
             assertThat(proxy.mutationCount()).as("mutating calls %s", proxy.mutations()).isZero();
             assertThat(run.stdout())
                     .as(run.describe())
-                    .contains("aws iam create-account-alias --account-alias acme-data");
+                    .contains("aws iam create-account-alias --account-alias acme-data")
+                    .as("a plan, not a list of work left for the operator")
+                    .doesNotContain("Left for you:");
+            assertThat(run.stdout() + run.stderr())
+                    .as("no resume file is named, as none is written")
+                    .doesNotContain("Resume file:");
         }
         assertThat(moto.iam().listAccountAliases().accountAliases()).isEmpty();
         assertThat(E2eFiles.filesUnder(home))
