@@ -189,8 +189,9 @@ public final class AccessKeyStep implements Step<AccessKeyStep.Found> {
                             user
                                     + " already has the access key "
                                     + others.get(0)
-                                    + ", which this resume file does not record (made by hand, or by a"
-                                    + " run on another machine); it is left as it is.");
+                                    + ", which this resume file does not record (made by"
+                                    + " hand, or by a run on another machine); it is left as"
+                                    + " it is.");
         }
         if (store.equals(PRINT) && !context.dryRun() && !context.console().canAskSecret()) {
             throw BootstrapException.badInput(

@@ -269,7 +269,11 @@ class UserStepsMotoTest {
         assertThat(report.changes())
                 .contains("iam:CreateAccessKey")
                 .doesNotContain("iam:DeleteAccessKey");
-        assertThat(console.err()).contains("already has the access key " + byHand);
+        assertThat(console.err())
+                .contains(
+                        "already has the access key "
+                                + byHand
+                                + ", which this resume file does not record");
         assertThat(onlyKey(moto)).contains(byHand);
     }
 
