@@ -51,15 +51,7 @@ class ConcurrentRunIT {
 
         try (MutationProxy firstProxy = MutationProxy.start(moto.endpoint());
                 MutationProxy secondProxy = MutationProxy.start(moto.endpoint())) {
-            Running first =
-                    E2eFiles.runner(moto, home)
-                            .keepStdinOpen()
-                            .start(
-                                    "--answers",
-                                    withoutRootMfa.toString(),
-                                    "--endpoint-url",
-                                    firstProxy.endpoint().toString());
-            first.awaitStderr(ROOT_MFA_PROMPT, PROMPT_TIMEOUT);
+            Running first = heldAt(ROOT_MFA_PROMPT, withoutRootMfa, moto, firstProxy);
             Path lockFile = lockFile(E2eFiles.resumeFile(home));
             assertThat(lockFile).as("the held run has taken the lock").exists();
 
@@ -122,15 +114,7 @@ class ConcurrentRunIT {
 
         try (MutationProxy firstProxy = MutationProxy.start(moto.endpoint());
                 MutationProxy secondProxy = MutationProxy.start(moto.endpoint())) {
-            Running first =
-                    E2eFiles.runner(moto, home)
-                            .keepStdinOpen()
-                            .start(
-                                    "--answers",
-                                    full.toString(),
-                                    "--endpoint-url",
-                                    firstProxy.endpoint().toString());
-            first.awaitStderr("Repair the drift of AdminRole?", PROMPT_TIMEOUT);
+            Running first = heldAt("Repair the drift of AdminRole?", full, moto, firstProxy);
 
             Result second =
                     E2eFiles.runner(moto, home)
@@ -146,6 +130,23 @@ class ConcurrentRunIT {
             first.kill();
             first.await(Duration.ofSeconds(10));
         }
+    }
+
+    /**
+     * A run at a terminal-less prompt: its standard input stays open with nothing typed, so it
+     * waits at {@code prompt} for as long as the test needs.
+     */
+    private Running heldAt(String prompt, Path answers, MotoServer moto, MutationProxy proxy) {
+        Running run =
+                E2eFiles.runner(moto, home)
+                        .keepStdinOpen()
+                        .start(
+                                "--answers",
+                                answers.toString(),
+                                "--endpoint-url",
+                                proxy.endpoint().toString());
+        run.awaitStderr(prompt, PROMPT_TIMEOUT);
+        return run;
     }
 
     private static Path lockFile(Path resumeFile) {
